@@ -1,0 +1,3 @@
+"""IMR Centro de Soluciones technician console."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""Pure-Python rules of IMR's service protocol: priorities, channels, calendars, SLA clocks."""
