@@ -155,9 +155,7 @@ class Ticket(Base):
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
     __table_args__ = (
         CheckConstraint("priority BETWEEN 1 AND 4", name="priority"),
-        CheckConstraint(
-            "channel IN ('email','phone','whatsapp','critical-line')", name="channel"
-        ),
+        CheckConstraint("channel IN ('email','phone','whatsapp','critical-line')", name="channel"),
         CheckConstraint(
             "status IN ('new','assigned','in_progress','waiting_client','resolved','closed')",
             name="status",
@@ -174,7 +172,7 @@ class TicketAction(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     uid: Mapped[str] = mapped_column(String(64), unique=True)  # made by the client: retry-safe
-    ticket_id: Mapped[int] = mapped_column(ForeignKey("ticket.id"), index=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("ticket.id"))
     kind: Mapped[str] = mapped_column(String(30))
     author_id: Mapped[int | None] = mapped_column(ForeignKey("technician.id"))
     occurred_at: Mapped[datetime]
@@ -187,6 +185,8 @@ class TicketAction(Base):
     ticket: Mapped[Ticket] = relationship(back_populates="actions")
     author: Mapped[Technician | None] = relationship()
     attachments: Mapped[list[Attachment]] = relationship(back_populates="action")
+
+    __table_args__ = (Index("ix_ticket_action_ticket_time", "ticket_id", "occurred_at"),)
 
 
 class Attachment(Base):

@@ -55,7 +55,9 @@ class Priority(IntEnum):
             names.add(member.label_en.lower())
             if text in names:
                 return member
-        raise ValueError(f"prioridad desconocida: {value!r} (use 1-4 o Muy alto, Alto, Medio, Bajo)")
+        raise ValueError(
+            f"prioridad desconocida: {value!r} (use 1-4 o Muy alto, Alto, Medio, Bajo)"
+        )
 
 
 _LABELS = {

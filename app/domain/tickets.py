@@ -144,8 +144,12 @@ ALLOWED_TRANSITIONS: dict[TicketStatus, frozenset[TicketStatus]] = {
         {TicketStatus.ASSIGNED, TicketStatus.WAITING_CLIENT, TicketStatus.RESOLVED}
     ),
     TicketStatus.ASSIGNED: frozenset(
-        {TicketStatus.NEW, TicketStatus.IN_PROGRESS, TicketStatus.WAITING_CLIENT,
-         TicketStatus.RESOLVED}
+        {
+            TicketStatus.NEW,
+            TicketStatus.IN_PROGRESS,
+            TicketStatus.WAITING_CLIENT,
+            TicketStatus.RESOLVED,
+        }
     ),
     TicketStatus.IN_PROGRESS: frozenset(
         {TicketStatus.WAITING_CLIENT, TicketStatus.RESOLVED, TicketStatus.ASSIGNED}

@@ -10,6 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from app.data.defaults import DEFAULT_APP_SETTINGS, DEFAULT_ASSIGNMENTS, DEFAULT_CALENDARS
+
 revision = "0001"
 down_revision = None
 branch_labels = None
@@ -264,7 +266,9 @@ def upgrade() -> None:
         sa.UniqueConstraint("uid", name=op.f("uq_ticket_action_uid")),
     )
     with op.batch_alter_table("ticket_action", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_ticket_action_ticket_id"), ["ticket_id"], unique=False)
+        batch_op.create_index(
+            "ix_ticket_action_ticket_time", ["ticket_id", "occurred_at"], unique=False
+        )
 
     op.create_table(
         "attachment",
@@ -305,7 +309,7 @@ def downgrade() -> None:
 
     op.drop_table("attachment")
     with op.batch_alter_table("ticket_action", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_ticket_action_ticket_id"))
+        batch_op.drop_index("ix_ticket_action_ticket_time")
 
     op.drop_table("ticket_action")
     with op.batch_alter_table("ticket", schema=None) as batch_op:
@@ -390,56 +394,31 @@ def _drop_append_only_triggers() -> None:
                 op.execute(f"DROP TRIGGER IF EXISTS {table}_no_{verb}")
 
 
-OFFICE_WEEK = [[["08:00", "17:00"]]] * 5 + [[], []]
-
-
 def _seed_sla_settings() -> None:
-    """Defaults: critical line + Muy alto/Alto run 24x7, everything else office hours."""
-    calendars = sa.table(
+    """Default calendars and the priority × channel policy."""
+    meta = sa.MetaData()
+    calendars = sa.Table(
         "calendar_setting",
-        sa.column("id", sa.Integer),
-        sa.column("name", sa.String),
-        sa.column("label", sa.String),
-        sa.column("timezone", sa.String),
-        sa.column("weekly", sa.JSON),
-        sa.column("holiday_country", sa.String),
+        meta,
+        sa.Column("id", sa.Integer),
+        sa.Column("name", sa.String),
+        sa.Column("label", sa.String),
+        sa.Column("timezone", sa.String),
+        sa.Column("weekly", sa.JSON),
+        sa.Column("holiday_country", sa.String),
     )
-    op.bulk_insert(
-        calendars,
-        [
-            {
-                "id": 1,
-                "name": "office",
-                "label": "Horario de oficina",
-                "timezone": "America/Panama",
-                "weekly": OFFICE_WEEK,
-                "holiday_country": "PA",
-            },
-            {
-                "id": 2,
-                "name": "24x7",
-                "label": "24×7",
-                "timezone": "America/Panama",
-                "weekly": None,
-                "holiday_country": None,
-            },
-        ],
-    )
-    assignments = sa.table(
+    assignments = sa.Table(
         "sla_assignment",
-        sa.column("priority", sa.Integer),
-        sa.column("channel", sa.String),
-        sa.column("calendar_id", sa.Integer),
+        meta,
+        sa.Column("priority", sa.Integer),
+        sa.Column("channel", sa.String),
+        sa.Column("calendar_id", sa.Integer),
     )
-    rows = []
-    for priority in (1, 2, 3, 4):
-        for channel in ("email", "phone", "whatsapp", "critical-line"):
-            always = channel == "critical-line" and priority in (1, 2)
-            rows.append(
-                {"priority": priority, "channel": channel, "calendar_id": 2 if always else 1}
-            )
-    op.bulk_insert(assignments, rows)
-    settings = sa.table("app_setting", sa.column("key", sa.String), sa.column("value", sa.JSON))
-    op.bulk_insert(settings, [{"key": "at_risk_fraction", "value": 0.25}])
+    settings = sa.Table(
+        "app_setting", meta, sa.Column("key", sa.String), sa.Column("value", sa.JSON)
+    )
+    op.bulk_insert(calendars, DEFAULT_CALENDARS)
+    op.bulk_insert(assignments, DEFAULT_ASSIGNMENTS)
+    op.bulk_insert(settings, DEFAULT_APP_SETTINGS)
     if op.get_context().dialect.name == "postgresql":
         op.execute("SELECT setval(pg_get_serial_sequence('calendar_setting', 'id'), 2)")

@@ -1,0 +1,36 @@
+# Two commands for a newcomer: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test bench lint typecheck bundle screenshots clean translations
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test,build]"
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/imr-console
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+	$(BIN)/mypy
+
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
+
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/imr-console screenshot --out docs/screenshots
+
+bundle: $(STAMP)
+	$(BIN)/pyinstaller --noconfirm --clean --workpath build/work --distpath build/dist build/imr-console.spec
+
+clean:
+	rm -rf build/work build/dist .pytest_cache

@@ -1,0 +1,60 @@
+"""The single command-line entry: `imr-console [sub-command]` (also `python -m app`)."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from app import __version__
+from app.commands import COMMAND_MODULES
+from app.commands.common import CommandError, add_db_option, fail
+from app.services.errors import ServiceError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="imr-console",
+        description="Consola de representantes técnicos — Centro de Soluciones IMR.",
+    )
+    parser.add_argument("--version", action="version", version=f"imr-console {__version__}")
+    parser.add_argument(
+        "--self-test", action="store_true", help="prueba de arranque sin pantalla y termina"
+    )
+    add_db_option(parser)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMANDO")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def run_console(args: argparse.Namespace) -> int:
+    from ui.app import run  # imported late: the CLI sub-commands never load Qt
+
+    return run(db_url=args.db, self_test=args.self_test)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    try:
+        if handler is None:
+            return run_console(args)
+        return int(handler(args) or 0)
+    except ServiceError as error:
+        fail(error.message)
+        return error.exit_code
+    except CommandError as error:
+        fail(str(error))
+        return error.exit_code
+    except KeyboardInterrupt:
+        fail("interrumpido")
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,10 @@
+"""Sub-commands of `imr-console`, one module per group; each exposes register(subparsers)."""
+
+COMMAND_MODULES = (
+    "app.commands.db",
+    "app.commands.sla",
+    "app.commands.directory",
+    "app.commands.tickets",
+    "app.commands.demo",
+    "app.commands.export",
+)

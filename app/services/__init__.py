@@ -1,0 +1,1 @@
+"""Use cases: one transaction each, frozen snapshots out, typed errors on failure."""

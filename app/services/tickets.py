@@ -1,0 +1,961 @@
+"""Ticket use cases: open, claim, release, take next, log, reprioritise, status, resolve, merge."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Select, func, or_, select, update
+from sqlalchemy.orm import Session, aliased, selectinload
+from sqlalchemy.orm.exc import StaleDataError
+
+from app.data.engine import Database
+from app.data.models import (
+    Attachment,
+    AuditEntry,
+    Client,
+    Contact,
+    Product,
+    Technician,
+    Ticket,
+    TicketAction,
+)
+from app.domain.channels import Channel
+from app.domain.priorities import Priority
+from app.domain.sla import compute_deadline
+from app.domain.tickets import (
+    OPEN_STATUSES,
+    ActionKind,
+    TicketStatus,
+    can_transition,
+    format_ticket_number,
+)
+from app.services.directory_lookup import (
+    client_view,
+    contact_view,
+    contract_in_force,
+    find_contact,
+    technician_by_login,
+)
+from app.services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from app.services.sla_settings import PolicyCache
+from app.services.snapshots import ActionView, AttachmentView, QueueRow, TicketDetail
+from app.services.uow import unit_of_work
+
+CLOCK_SKEW_ALLOWANCE = timedelta(minutes=2)
+SUPERVISOR_ROLES = ("supervisor", "admin")
+
+
+@dataclass(frozen=True)
+class NewAttachment:
+    filename: str
+    content_type: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class FirstAction:
+    """An action logged together with a new ticket (the phone call itself, a WhatsApp reply)."""
+
+    kind: ActionKind
+    text: str
+    is_contact: bool
+    duration_minutes: int | None = None
+
+
+@dataclass(frozen=True)
+class OpenTicketRequest:
+    channel: Channel
+    priority: Priority
+    subject: str
+    description: str = ""
+    client_id: int | None = None
+    contact_id: int | None = None
+    requester_name: str = ""
+    requester_address: str = ""  # email or phone, as given
+    product_id: int | None = None
+    received_at: datetime | None = None  # None: now
+    first_action: FirstAction | None = None
+    uid: str | None = None  # client-made id: a retried request opens one ticket
+    attachments: tuple[NewAttachment, ...] = ()
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC)
+
+
+def _require_aware(value: datetime, what: str) -> datetime:
+    if value.tzinfo is None:
+        raise InvalidInput(f"La fecha de {what} debe indicar la zona horaria.")
+    return value.astimezone(UTC)
+
+
+class TicketService:
+    """Every public method is one transaction."""
+
+    def __init__(self, db: Database, policy: PolicyCache | None = None) -> None:
+        self.db = db
+        self.policy = policy or PolicyCache(db)
+
+    # ----------------------------------------------------------------- reading
+    def queue(self, *, include_closed: bool = False) -> list[QueueRow]:
+        """All open tickets (the live queue), sorted by priority then deadline."""
+        with unit_of_work(self.db) as session:
+            stmt = _row_select()
+            if not include_closed:
+                stmt = stmt.where(Ticket.status.in_([s.value for s in OPEN_STATUSES]))
+            stmt = stmt.order_by(Ticket.priority, Ticket.first_contact_due)
+            return [_row_from(r) for r in session.execute(stmt)]
+
+    def rows(self, ticket_ids: Sequence[int]) -> list[QueueRow]:
+        """Fresh rows for the given tickets (after a change notification)."""
+        if not ticket_ids:
+            return []
+        with unit_of_work(self.db) as session:
+            stmt = _row_select().where(Ticket.id.in_(list(ticket_ids)))
+            return [_row_from(r) for r in session.execute(stmt)]
+
+    def search(self, text: str, *, limit: int = 200) -> list[QueueRow]:
+        """Every ticket, closed ones too, by number, client, contact, subject and text."""
+        needle = text.strip()
+        if not needle:
+            return []
+        with unit_of_work(self.db) as session:
+            like = f"%{needle.lower()}%"
+            conditions = [
+                func.lower(Ticket.subject).like(like),
+                func.lower(Ticket.description).like(like),
+                func.lower(Client.name).like(like),
+                func.lower(Ticket.requester_name).like(like),
+                func.lower(Ticket.requester_address).like(like),
+                Ticket.id.in_(
+                    select(TicketAction.ticket_id).where(func.lower(TicketAction.text).like(like))
+                ),
+            ]
+            digits = needle.upper().removeprefix("IMR-").strip()
+            if digits.isdigit():
+                conditions.append(Ticket.id == int(digits))
+            stmt = (
+                _row_select()
+                .where(or_(*conditions))
+                .order_by(Ticket.received_at.desc())
+                .limit(limit)
+            )
+            return [_row_from(r) for r in session.execute(stmt)]
+
+    def client_tickets(self, client_id: int, *, limit: int = 500) -> list[QueueRow]:
+        with unit_of_work(self.db) as session:
+            stmt = (
+                _row_select()
+                .where(Ticket.client_id == client_id)
+                .order_by(Ticket.received_at.desc())
+                .limit(limit)
+            )
+            return [_row_from(r) for r in session.execute(stmt)]
+
+    def get(self, ticket_id: int) -> TicketDetail:
+        with unit_of_work(self.db) as session:
+            return self._detail(session, ticket_id)
+
+    def attachment_data(self, attachment_id: int) -> bytes:
+        with unit_of_work(self.db) as session:
+            data = session.scalar(select(Attachment.data).where(Attachment.id == attachment_id))
+            if data is None:
+                raise NotFound("El adjunto no existe o fue retenido por su tamaño.")
+            return data
+
+    # ----------------------------------------------------------------- opening
+    def open(self, request: OpenTicketRequest, actor: str | None) -> TicketDetail:
+        subject = " ".join(request.subject.split())
+        if not subject:
+            raise InvalidInput("El asunto del tiquete no puede estar vacío.")
+        now = now_utc()
+        received = (
+            now if request.received_at is None else _require_aware(request.received_at, "recepción")
+        )
+        if received > now + CLOCK_SKEW_ALLOWANCE:
+            raise InvalidInput("La fecha de recepción no puede estar en el futuro.")
+        policy = self.policy.get()
+        calendar = policy.calendar_for(request.priority, request.channel)
+        deadline = compute_deadline(calendar, received, request.priority.target)
+        with unit_of_work(self.db) as session:
+            if request.uid:
+                existing = session.scalar(
+                    select(TicketAction.ticket_id).where(TicketAction.uid == request.uid)
+                )
+                if existing is not None:
+                    return self._detail(session, existing)
+            author = technician_by_login(session, actor) if actor else None
+            client, contact, reasons = self._requester(session, request, received)
+            ticket = Ticket(
+                subject=subject[:500],
+                description=request.description,
+                client_id=client.id if client else None,
+                contact_id=contact.id if contact else None,
+                requester_name=request.requester_name or (contact.name if contact else ""),
+                requester_address=request.requester_address
+                or (contact.email or contact.phone or "" if contact else ""),
+                product_id=request.product_id,
+                channel=request.channel.value,
+                priority=int(request.priority),
+                status=TicketStatus.NEW.value,
+                received_at=received,
+                created_at=now,
+                created_by_id=author.id if author else None,
+                calendar_name=calendar.name,
+                target_minutes=int(request.priority.target.total_seconds() // 60),
+                first_contact_due=deadline,
+                needs_review=bool(reasons),
+                review_reasons="\n".join(reasons),
+                updated_at=now,
+                updated_by_id=author.id if author else None,
+            )
+            session.add(ticket)
+            session.flush()
+            opening = TicketAction(
+                uid=request.uid or uuid.uuid4().hex,
+                ticket_id=ticket.id,
+                kind=ActionKind.STATUS_CHANGE.value,
+                author_id=author.id if author else None,
+                occurred_at=received,
+                created_at=now,
+                text=f"Tiquete abierto por {request.channel.label}",
+                details={"opened": True, **request.details},
+            )
+            session.add(opening)
+            session.flush()
+            self._store_attachments(session, ticket.id, opening.id, request.attachments)
+            if request.received_at is not None and abs(received - now) > CLOCK_SKEW_ALLOWANCE:
+                _audit(
+                    session,
+                    actor or "system",
+                    "ticket",
+                    ticket.id,
+                    "received_at_entered",
+                    None,
+                    {"received_at": received.isoformat()},
+                )
+            if request.first_action is not None:
+                if author is None:
+                    raise InvalidInput("Una acción inicial necesita un representante técnico.")
+                fa = request.first_action
+                self._add_action(
+                    session,
+                    ticket,
+                    author,
+                    fa.kind,
+                    fa.text,
+                    fa.is_contact,
+                    fa.duration_minutes,
+                    max(received, now) if fa.is_contact else now,
+                    uid=None,
+                    attachments=(),
+                )
+            session.commit()
+            return self._detail(session, ticket.id)
+
+    def _requester(
+        self, session: Session, request: OpenTicketRequest, received: datetime
+    ) -> tuple[Client | None, Contact | None, list[str]]:
+        reasons: list[str] = []
+        contact = session.get(Contact, request.contact_id) if request.contact_id else None
+        if contact is None and request.requester_address:
+            contact = find_contact(session, request.requester_address)
+        client = session.get(Client, request.client_id) if request.client_id else None
+        if client is None and contact is not None:
+            client = contact.client
+        if client is None:
+            reasons.append("Cliente no identificado: revisar quién solicita el servicio.")
+        else:
+            local_day = received.astimezone(self._local_zone()).date()
+            if contract_in_force(session, client.id, local_day) is None:
+                reasons.append(
+                    f"{client.name} no tiene contrato de mantenimiento vigente "
+                    f"al {local_day:%d/%m/%Y}."
+                )
+        if contact is None:
+            reasons.append("El solicitante no es un contacto registrado del cliente.")
+        elif client is not None and contact.client_id != client.id:
+            reasons.append("El contacto pertenece a otro cliente.")
+        elif not contact.is_key_user:
+            reasons.append(
+                f"{contact.name} no es el usuario clave (líder de proyecto) del cliente."
+            )
+        return client, contact, reasons
+
+    # ----------------------------------------------------------------- claims
+    def claim(self, ticket_id: int, actor: str) -> TicketDetail:
+        with unit_of_work(self.db) as session:
+            tech = technician_by_login(session, actor)
+            self._claim(session, ticket_id, tech)
+            session.commit()
+            return self._detail(session, ticket_id)
+
+    def _claim(self, session: Session, ticket_id: int, tech: Technician) -> None:
+        now = now_utc()
+        result = session.execute(
+            update(Ticket)
+            .where(
+                Ticket.id == ticket_id,
+                Ticket.assignee_id.is_(None),
+                Ticket.status.in_([s.value for s in OPEN_STATUSES]),
+            )
+            .values(
+                assignee_id=tech.id,
+                status=func.coalesce(
+                    func.nullif(Ticket.status, TicketStatus.NEW.value),
+                    TicketStatus.ASSIGNED.value,
+                ),
+                version=Ticket.version + 1,
+                updated_at=now,
+                updated_by_id=tech.id,
+            )
+            .execution_options(synchronize_session=False)
+        )
+        if result.rowcount != 1:  # type: ignore[attr-defined]
+            ticket = self._load(session, ticket_id)
+            if ticket.assignee_id == tech.id:
+                raise Conflict(
+                    f"Usted ya tiene tomado el tiquete {format_ticket_number(ticket_id)}."
+                )
+            if ticket.assignee is not None:
+                raise Conflict(
+                    f"El tiquete {format_ticket_number(ticket_id)} ya lo tomó "
+                    f"{ticket.assignee.name}.",
+                    changed_by=ticket.assignee.login,
+                    current_version=ticket.version,
+                )
+            raise Conflict(f"El tiquete {format_ticket_number(ticket_id)} ya no está abierto.")
+        session.add(
+            TicketAction(
+                uid=uuid.uuid4().hex,
+                ticket_id=ticket_id,
+                kind=ActionKind.ASSIGNMENT.value,
+                author_id=tech.id,
+                occurred_at=now,
+                created_at=now,
+                text=f"Tomado por {tech.name}",
+                details={"assignee": tech.login},
+            )
+        )
+
+    def take_next(self, actor: str) -> TicketDetail | None:
+        """Claim the most urgent unassigned ticket, skipping rows another desk is locking."""
+        with unit_of_work(self.db) as session:
+            tech = technician_by_login(session, actor)
+            for _attempt in range(20):
+                candidate = session.scalar(
+                    select(Ticket.id)
+                    .where(
+                        Ticket.assignee_id.is_(None),
+                        Ticket.status.in_([s.value for s in OPEN_STATUSES]),
+                        Ticket.merged_into_id.is_(None),
+                    )
+                    .order_by(Ticket.priority, Ticket.first_contact_due, Ticket.id)
+                    .limit(1)
+                    .with_for_update(skip_locked=True)
+                )
+                if candidate is None:
+                    return None
+                try:
+                    with session.begin_nested():
+                        self._claim(session, candidate, tech)
+                except Conflict:
+                    continue
+                session.commit()
+                return self._detail(session, candidate)
+            raise Conflict("Otros escritorios están tomando tiquetes; intente de nuevo.")
+
+    def release(
+        self, ticket_id: int, actor: str, expected_version: int | None = None
+    ) -> TicketDetail:
+        with unit_of_work(self.db) as session:
+            tech = technician_by_login(session, actor)
+            ticket = self._load_for_edit(session, ticket_id, expected_version)
+            if ticket.assignee_id is None:
+                raise Conflict(f"El tiquete {ticket.id} no está tomado por nadie.")
+            if ticket.assignee_id != tech.id and tech.role not in SUPERVISOR_ROLES:
+                raise PermissionDenied(
+                    "Solo quien tomó el tiquete o un supervisor puede liberarlo."
+                )
+            previous = ticket.assignee.login if ticket.assignee else None
+            ticket.assignee_id = None
+            if ticket.status == TicketStatus.ASSIGNED.value:
+                ticket.status = TicketStatus.NEW.value
+            self._touch(ticket, tech)
+            self._system_action(
+                session,
+                ticket,
+                tech,
+                ActionKind.ASSIGNMENT,
+                f"Liberado por {tech.name}",
+                {"released": previous},
+            )
+            return self._commit_detail(session, ticket)
+
+    def reassign(
+        self, ticket_id: int, to_login: str, actor: str, expected_version: int | None = None
+    ) -> TicketDetail:
+        with unit_of_work(self.db) as session:
+            tech = technician_by_login(session, actor)
+            if tech.role not in SUPERVISOR_ROLES:
+                raise PermissionDenied("Solo un supervisor puede reasignar tiquetes.")
+            target = technician_by_login(session, to_login)
+            ticket = self._load_for_edit(session, ticket_id, expected_version)
+            before = ticket.assignee.login if ticket.assignee else None
+            ticket.assignee_id = target.id
+            if ticket.status == TicketStatus.NEW.value:
+                ticket.status = TicketStatus.ASSIGNED.value
+            self._touch(ticket, tech)
+            self._system_action(
+                session,
+                ticket,
+                tech,
+                ActionKind.ASSIGNMENT,
+                f"Reasignado a {target.name}",
+                {"from": before, "to": target.login},
+            )
+            _audit(
+                session,
+                tech.login,
+                "ticket",
+                ticket.id,
+                "reassign",
+                {"assignee": before},
+                {"assignee": target.login},
+            )
+            return self._commit_detail(session, ticket)
+
+    # ----------------------------------------------------------------- actions
+    def log_action(
+        self,
+        ticket_id: int,
+        actor: str,
+        kind: ActionKind,
+        text: str,
+        *,
+        is_contact: bool = False,
+        duration_minutes: int | None = None,
+        occurred_at: datetime | None = None,
+        uid: str | None = None,
+        attachments: Sequence[NewAttachment] = (),
+    ) -> TicketDetail:
+        """Append an action; the first contact with the requester stops the SLA clock.
+
+        Retrying with the same ``uid`` never stores it twice.
+        """
+        now = now_utc()
+        at = now if occurred_at is None else _require_aware(occurred_at, "la acción")
+        if at > now + CLOCK_SKEW_ALLOWANCE:
+            raise InvalidInput("La hora de la acción no puede estar en el futuro.")
+        if duration_minutes is not None and not 0 <= duration_minutes <= 24 * 60:
+            raise InvalidInput("La duración debe estar entre 0 y 1440 minutos.")
+        if is_contact and not kind.can_be_contact:
+            raise InvalidInput(f"«{kind.label}» no cuenta como contacto con el solicitante.")
+        if not text.strip() and not attachments:
+            raise InvalidInput("Escriba qué se hizo antes de registrar la acción.")
+        with unit_of_work(self.db) as session:
+            if uid:
+                existing = session.scalar(
+                    select(TicketAction.ticket_id).where(TicketAction.uid == uid)
+                )
+                if existing is not None:
+                    return self._detail(session, existing)
+            tech = technician_by_login(session, actor)
+            ticket = self._load(session, ticket_id)
+            if at < ticket.received_at - CLOCK_SKEW_ALLOWANCE:
+                raise InvalidInput("La acción no puede ser anterior a la recepción del caso.")
+            self._add_action(
+                session,
+                ticket,
+                tech,
+                kind,
+                text,
+                is_contact,
+                duration_minutes,
+                at,
+                uid=uid,
+                attachments=attachments,
+            )
+            if occurred_at is not None and abs(at - now) > CLOCK_SKEW_ALLOWANCE:
+                _audit(
+                    session,
+                    tech.login,
+                    "ticket",
+                    ticket.id,
+                    "action_time_entered",
+                    None,
+                    {"occurred_at": at.isoformat(), "kind": kind.value},
+                )
+            try:
+                session.commit()
+            except StaleDataError as error:
+                raise self._conflict(session, ticket_id) from error
+            return self._detail(session, ticket_id)
+
+    def _add_action(
+        self,
+        session: Session,
+        ticket: Ticket,
+        tech: Technician,
+        kind: ActionKind,
+        text: str,
+        is_contact: bool,
+        duration: int | None,
+        at: datetime,
+        *,
+        uid: str | None,
+        attachments: Sequence[NewAttachment],
+    ) -> TicketAction:
+        action = TicketAction(
+            uid=uid or uuid.uuid4().hex,
+            ticket_id=ticket.id,
+            kind=kind.value,
+            author_id=tech.id,
+            occurred_at=at,
+            created_at=now_utc(),
+            text=text,
+            is_contact=is_contact,
+            duration_minutes=duration,
+            details={},
+        )
+        session.add(action)
+        session.flush()
+        self._store_attachments(session, ticket.id, action.id, attachments)
+        status = TicketStatus(ticket.status)
+        if is_contact and ticket.first_contact_at is None:
+            ticket.first_contact_at = at
+            if ticket.assignee_id is None:
+                ticket.assignee_id = tech.id
+            if status in (TicketStatus.NEW, TicketStatus.ASSIGNED):
+                ticket.status = TicketStatus.IN_PROGRESS.value
+            self._touch(ticket, tech)
+        elif is_contact and status is TicketStatus.WAITING_CLIENT:
+            ticket.status = TicketStatus.IN_PROGRESS.value
+            self._touch(ticket, tech)
+        return action
+
+    def _store_attachments(
+        self, session: Session, ticket_id: int, action_id: int, attachments: Sequence[NewAttachment]
+    ) -> None:
+        for item in attachments:
+            session.add(
+                Attachment(
+                    ticket_id=ticket_id,
+                    action_id=action_id,
+                    filename=item.filename[:500],
+                    content_type=item.content_type or "application/octet-stream",
+                    size=len(item.data),
+                    data=item.data,
+                )
+            )
+
+    # ----------------------------------------------------------------- edits
+    def reprioritise(
+        self,
+        ticket_id: int,
+        priority: Priority,
+        reason: str,
+        actor: str,
+        expected_version: int | None = None,
+    ) -> TicketDetail:
+        if not reason.strip():
+            raise InvalidInput("Indique el motivo del cambio de prioridad.")
+        with unit_of_work(self.db) as session:
+            tech = technician_by_login(session, actor)
+            ticket = self._load_for_edit(session, ticket_id, expected_version)
+            old = Priority(ticket.priority)
+            if old == priority:
+                raise InvalidInput(f"El tiquete ya tiene prioridad {priority.label}.")
+            before = {
+                "priority": int(old),
+                "first_contact_due": ticket.first_contact_due.isoformat(),
+            }
+            ticket.priority = int(priority)
+            if ticket.first_contact_at is None:
+                calendar = self.policy.get().calendar_for(priority, Channel(ticket.channel))
+                ticket.calendar_name = calendar.name
+                ticket.target_minutes = int(priority.target.total_seconds() // 60)
+                ticket.first_contact_due = compute_deadline(
+                    calendar, ticket.received_at, priority.target
+                )
+            self._touch(ticket, tech)
+            after = {
+                "priority": int(priority),
+                "first_contact_due": ticket.first_contact_due.isoformat(),
+            }
+            self._system_action(
+                session,
+                ticket,
+                tech,
+                ActionKind.REPRIORITISED,
+                f"Prioridad {old.label} → {priority.label}. Motivo: {reason.strip()}",
+                {"before": before, "after": after},
+            )
+            _audit(
+                session,
+                tech.login,
+                "ticket",
+                ticket.id,
+                "reprioritise",
+                before,
+                after,
+                reason=reason.strip(),
+            )
+            return self._commit_detail(session, ticket)
+
+    def set_status(
+        self,
+        ticket_id: int,
+        status: TicketStatus,
+        actor: str,
+        expected_version: int | None = None,
+        note: str = "",
+    ) -> TicketDetail:
+        if status is TicketStatus.RESOLVED:
+            raise InvalidInput("Para resolver un tiquete indique la solución.")
+        with unit_of_work(self.db) as session:
+            tech = technician_by_login(session, actor)
+            ticket = self._load_for_edit(session, ticket_id, expected_version)
+            self._transition(session, ticket, tech, status, note)
+            return self._commit_detail(session, ticket)
+
+    def resolve(
+        self, ticket_id: int, solution: str, actor: str, expected_version: int | None = None
+    ) -> TicketDetail:
+        if not solution.strip():
+            raise InvalidInput("Describa la solución brindada antes de resolver el tiquete.")
+        with unit_of_work(self.db) as session:
+            tech = technician_by_login(session, actor)
+            ticket = self._load_for_edit(session, ticket_id, expected_version)
+            self._transition(session, ticket, tech, TicketStatus.RESOLVED, solution.strip())
+            ticket.solution = solution.strip()
+            ticket.resolved_at = now_utc()
+            if ticket.assignee_id is None:
+                ticket.assignee_id = tech.id
+            return self._commit_detail(session, ticket)
+
+    def close(
+        self, ticket_id: int, actor: str, expected_version: int | None = None, note: str = ""
+    ) -> TicketDetail:
+        return self.set_status(ticket_id, TicketStatus.CLOSED, actor, expected_version, note)
+
+    def reopen(
+        self, ticket_id: int, actor: str, reason: str, expected_version: int | None = None
+    ) -> TicketDetail:
+        if not reason.strip():
+            raise InvalidInput("Indique por qué se reabre el tiquete.")
+        return self.set_status(
+            ticket_id,
+            TicketStatus.IN_PROGRESS,
+            actor,
+            expected_version,
+            f"Reabierto: {reason.strip()}",
+        )
+
+    def _transition(
+        self, session: Session, ticket: Ticket, tech: Technician, status: TicketStatus, note: str
+    ) -> None:
+        current = TicketStatus(ticket.status)
+        if not can_transition(current, status):
+            raise InvalidInput(f"No se puede pasar de «{current.label}» a «{status.label}».")
+        ticket.status = status.value
+        now = now_utc()
+        if status is TicketStatus.CLOSED:
+            ticket.closed_at = now
+        if status.is_open and not current.is_open:  # reopening
+            ticket.resolved_at = None
+            ticket.closed_at = None
+        self._touch(ticket, tech)
+        kind = (
+            ActionKind.RESOLUTION if status is TicketStatus.RESOLVED else ActionKind.STATUS_CHANGE
+        )
+        text = f"{current.label} → {status.label}" + (f". {note}" if note else "")
+        if status is TicketStatus.RESOLVED:
+            text = note
+        self._system_action(
+            session, ticket, tech, kind, text, {"from": current.value, "to": status.value}
+        )
+
+    def merge(self, duplicate_id: int, original_id: int, actor: str) -> TicketDetail:
+        """Fold a duplicate into the original: its history is copied there, it is closed."""
+        if duplicate_id == original_id:
+            raise InvalidInput("Un tiquete no se puede fusionar consigo mismo.")
+        with unit_of_work(self.db) as session:
+            tech = technician_by_login(session, actor)
+            dup = self._load(session, duplicate_id)
+            original = self._load(session, original_id)
+            if dup.merged_into_id is not None:
+                raise Conflict(f"El tiquete {dup.id} ya fue fusionado en IMR-{dup.merged_into_id}.")
+            if not TicketStatus(original.status).is_open:
+                raise InvalidInput("Solo se puede fusionar en un tiquete abierto.")
+            for action in dup.actions:
+                session.add(
+                    TicketAction(
+                        uid=uuid.uuid4().hex,
+                        ticket_id=original.id,
+                        kind=action.kind,
+                        author_id=action.author_id,
+                        occurred_at=action.occurred_at,
+                        created_at=now_utc(),
+                        text=action.text,
+                        is_contact=action.is_contact,
+                        duration_minutes=action.duration_minutes,
+                        details={
+                            **(action.details or {}),
+                            "merged_from": dup.id,
+                            "original_action": action.id,
+                        },
+                    )
+                )
+            if dup.first_contact_at and (
+                original.first_contact_at is None
+                or dup.first_contact_at < original.first_contact_at
+            ):
+                original.first_contact_at = dup.first_contact_at
+            dup.merged_into_id = original.id
+            dup.status = TicketStatus.CLOSED.value
+            dup.closed_at = now_utc()
+            self._touch(dup, tech)
+            self._touch(original, tech)
+            self._system_action(
+                session,
+                original,
+                tech,
+                ActionKind.MERGE,
+                f"Fusionado desde {format_ticket_number(dup.id)}: {dup.subject}",
+                {"merged_from": dup.id},
+            )
+            self._system_action(
+                session,
+                dup,
+                tech,
+                ActionKind.MERGE,
+                f"Duplicado de {format_ticket_number(original.id)}",
+                {"merged_into": original.id},
+            )
+            _audit(session, tech.login, "ticket", dup.id, "merge", None, {"into": original.id})
+            return self._commit_detail(session, original)
+
+    # ----------------------------------------------------------------- helpers
+    def _load(self, session: Session, ticket_id: int) -> Ticket:
+        ticket = session.get(Ticket, ticket_id)
+        if ticket is None:
+            raise NotFound(f"No existe el tiquete {format_ticket_number(ticket_id)}.")
+        return ticket
+
+    def _load_for_edit(
+        self, session: Session, ticket_id: int, expected_version: int | None
+    ) -> Ticket:
+        ticket = self._load(session, ticket_id)
+        if expected_version is not None and ticket.version != expected_version:
+            raise self._conflict(session, ticket_id)
+        return ticket
+
+    def _conflict(self, session: Session, ticket_id: int) -> Conflict:
+        session.rollback()
+        ticket = self._load(session, ticket_id)
+        session.refresh(ticket)
+        who = ticket.updated_by.name if ticket.updated_by else "otro proceso"
+        when = ticket.updated_at.astimezone(self._local_zone())
+        return Conflict(
+            f"{who} modificó el tiquete {format_ticket_number(ticket_id)} a las {when:%H:%M:%S}. "
+            "Recargue para ver los cambios; su texto se conserva.",
+            changed_by=ticket.updated_by.login if ticket.updated_by else None,
+            current_version=ticket.version,
+        )
+
+    def _local_zone(self) -> ZoneInfo:
+        return ZoneInfo(self.policy.calendar("office").timezone)
+
+    def _touch(self, ticket: Ticket, tech: Technician) -> None:
+        ticket.updated_at = now_utc()
+        ticket.updated_by_id = tech.id
+
+    def _system_action(
+        self,
+        session: Session,
+        ticket: Ticket,
+        tech: Technician,
+        kind: ActionKind,
+        text: str,
+        details: dict[str, Any],
+    ) -> None:
+        now = now_utc()
+        session.add(
+            TicketAction(
+                uid=uuid.uuid4().hex,
+                ticket_id=ticket.id,
+                kind=kind.value,
+                author_id=tech.id,
+                occurred_at=now,
+                created_at=now,
+                text=text,
+                details=details,
+            )
+        )
+
+    def _commit_detail(self, session: Session, ticket: Ticket) -> TicketDetail:
+        ticket_id = ticket.id
+        try:
+            session.commit()
+        except StaleDataError as error:
+            raise self._conflict(session, ticket_id) from error
+        return self._detail(session, ticket_id)
+
+    def _detail(self, session: Session, ticket_id: int) -> TicketDetail:
+        row = session.execute(_row_select().where(Ticket.id == ticket_id)).one_or_none()
+        if row is None:
+            raise NotFound(f"No existe el tiquete {format_ticket_number(ticket_id)}.")
+        ticket = session.scalar(
+            select(Ticket)
+            .where(Ticket.id == ticket_id)
+            .options(
+                selectinload(Ticket.actions).selectinload(TicketAction.attachments),
+                selectinload(Ticket.actions).selectinload(TicketAction.author),
+            )
+            .execution_options(populate_existing=True)
+        )
+        assert ticket is not None
+        day = ticket.received_at.astimezone(self._local_zone()).date()
+        product = session.get(Product, ticket.product_id) if ticket.product_id else None
+        return TicketDetail(
+            row=_row_from(row),
+            description=ticket.description,
+            requester_name=ticket.requester_name,
+            requester_address=ticket.requester_address,
+            contact=contact_view(ticket.contact) if ticket.contact else None,
+            client=client_view(session, ticket.client, day) if ticket.client else None,
+            product_name=product.name if product else None,
+            solution=ticket.solution,
+            review_reasons=tuple(r for r in ticket.review_reasons.split("\n") if r),
+            merged_into=ticket.merged_into_id,
+            resolved_at=ticket.resolved_at,
+            closed_at=ticket.closed_at,
+            updated_at=ticket.updated_at,
+            updated_by=ticket.updated_by.name if ticket.updated_by else None,
+            actions=tuple(_action_view(a) for a in ticket.actions),
+        )
+
+
+def _action_view(action: TicketAction) -> ActionView:
+    return ActionView(
+        id=action.id,
+        uid=action.uid,
+        kind=ActionKind(action.kind),
+        author_login=action.author.login if action.author else None,
+        author_name=action.author.name if action.author else "Sistema",
+        occurred_at=action.occurred_at,
+        text=action.text,
+        is_contact=action.is_contact,
+        duration_minutes=action.duration_minutes,
+        attachments=tuple(
+            AttachmentView(
+                id=a.id,
+                filename=a.filename,
+                content_type=a.content_type,
+                size=a.size,
+                withheld=a.withheld,
+                note=a.note,
+            )
+            for a in action.attachments
+        ),
+    )
+
+
+_LAST = aliased(TicketAction)
+
+
+def _row_select() -> Select[Any]:
+    last_at = (
+        select(_LAST.occurred_at)
+        .where(_LAST.ticket_id == Ticket.id)
+        .order_by(_LAST.occurred_at.desc(), _LAST.id.desc())
+        .limit(1)
+        .correlate(Ticket)
+        .scalar_subquery()
+    )
+    last_kind = (
+        select(_LAST.kind)
+        .where(_LAST.ticket_id == Ticket.id)
+        .order_by(_LAST.occurred_at.desc(), _LAST.id.desc())
+        .limit(1)
+        .correlate(Ticket)
+        .scalar_subquery()
+    )
+    return (
+        select(
+            Ticket.id,
+            Ticket.subject,
+            Client.name,
+            Ticket.channel,
+            Ticket.priority,
+            Ticket.status,
+            Ticket.received_at,
+            Ticket.first_contact_due,
+            Ticket.target_minutes,
+            Ticket.calendar_name,
+            Ticket.first_contact_at,
+            Technician.login,
+            Technician.name,
+            last_at.label("last_at"),
+            last_kind.label("last_kind"),
+            Ticket.needs_review,
+            Ticket.version,
+            Ticket.requester_name,
+        )
+        .select_from(Ticket)
+        .outerjoin(Client, Client.id == Ticket.client_id)
+        .outerjoin(Technician, Technician.id == Ticket.assignee_id)
+    )
+
+
+def _row_from(r: Any) -> QueueRow:
+    return QueueRow(
+        id=r[0],
+        subject=r[1],
+        client_name=r[2] or "(sin cliente)",
+        channel=Channel(r[3]),
+        priority=Priority(r[4]),
+        status=TicketStatus(r[5]),
+        received_at=r[6],
+        deadline=r[7],
+        target=timedelta(minutes=r[8]),
+        calendar_name=r[9],
+        first_contact_at=r[10],
+        assignee_login=r[11],
+        assignee_name=r[12],
+        last_action_at=r[13],
+        last_action_kind=ActionKind(r[14]) if r[14] else None,
+        needs_review=bool(r[15]),
+        version=r[16],
+        requester_name=r[17] or "",
+    )
+
+
+def _audit(
+    session: Session,
+    actor: str,
+    entity: str,
+    entity_id: int | str,
+    action: str,
+    before: Any,
+    after: Any,
+    reason: str = "",
+) -> None:
+    session.add(
+        AuditEntry(
+            actor=actor,
+            entity=entity,
+            entity_id=str(entity_id),
+            action=action,
+            before=before,
+            after=after,
+            reason=reason,
+        )
+    )
