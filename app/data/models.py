@@ -270,3 +270,43 @@ class AuditEntry(Base):
     reason: Mapped[str] = mapped_column(Text, default="")
 
     __table_args__ = (Index("ix_audit_log_entity", "entity", "entity_id"),)
+
+
+class MailMessage(Base):
+    """Every mail seen or sent by the intake, kept as original bytes (idempotency, threading)."""
+
+    __tablename__ = "mail_message"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    message_id: Mapped[str | None] = mapped_column(String(998), unique=True)
+    raw_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    direction: Mapped[str] = mapped_column(String(3))
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("ticket.id"), index=True)
+    action_id: Mapped[int | None] = mapped_column(ForeignKey("ticket_action.id"))
+    subject: Mapped[str] = mapped_column(String(998), default="")
+    from_addr: Mapped[str] = mapped_column(String(320), default="")
+    to_addr: Mapped[str] = mapped_column(String(998), default="")
+    internal_date: Mapped[datetime | None]
+    raw: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (
+        CheckConstraint("direction IN ('in','out')", name="direction"),
+        Index("ix_mail_message_from_created", "from_addr", "created_at"),
+    )
+
+
+class MailQuarantine(Base):
+    """A mail the intake could not turn into a ticket: kept raw, for a supervisor to decide."""
+
+    __tablename__ = "mail_quarantine"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
+    reason: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(String(500), default="")
+    raw: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    resolved_ticket_id: Mapped[int | None] = mapped_column(ForeignKey("ticket.id"))
+    resolved_by: Mapped[str | None] = mapped_column(String(63))
+    resolved_at: Mapped[datetime | None]
