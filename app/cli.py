@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import re
 import sys
 from collections.abc import Sequence
 
+from sqlalchemy.exc import DBAPIError
+
 from app import __version__
 from app.commands import COMMAND_MODULES
-from app.commands.common import CommandError, add_db_option, fail
+from app.commands.common import CommandError, add_db_option, close_databases, fail
 from app.services.errors import ServiceError
 
 
@@ -38,6 +41,13 @@ def run_console(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    try:
+        return _dispatch(args)
+    finally:
+        close_databases()
+
+
+def _dispatch(args: argparse.Namespace) -> int:
     handler = getattr(args, "handler", None)
     try:
         if handler is None:
@@ -54,6 +64,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except DBAPIError as error:
+        first = str(error.orig or error).strip().splitlines()
+        fail("error de base de datos: " + redact_url(first[0] if first else type(error).__name__))
+        return 5 if error.connection_invalidated or _is_connection_error(error) else 1
+    except Exception as error:  # the CLI never shows a traceback
+        fail(f"error inesperado ({type(error).__name__}): {redact_url(str(error))}")
+        return 1
+
+
+def _is_connection_error(error: DBAPIError) -> bool:
+    sqlstate = getattr(error.orig, "sqlstate", None) or ""
+    return sqlstate.startswith("08") or type(error).__name__ == "OperationalError"
+
+
+def redact_url(text: str) -> str:
+    """Hide any password embedded in a database URL inside a message."""
+    return _URL_PASSWORD.sub(r"\1***@", text)
+
+
+_URL_PASSWORD = re.compile(r"(\b[a-z][a-z0-9+.-]*://[^:/@\s]+:)[^@\s]+@", re.IGNORECASE)
 
 
 if __name__ == "__main__":

@@ -36,6 +36,7 @@ def open_database(args: argparse.Namespace, *, migrate_sqlite: bool = True) -> D
     """Open the database; the embedded SQLite one is brought up to date automatically."""
     url = resolve_db_url(getattr(args, "db", None))
     db = Database(url)
+    _opened.append(db)
     try:
         if url_is_sqlite(url) and migrate_sqlite:
             upgrade(db.engine)
@@ -47,6 +48,15 @@ def open_database(args: argparse.Namespace, *, migrate_sqlite: bool = True) -> D
             f"{str(error.orig).strip().splitlines()[0] if error.orig else error}"
         ) from error
     return db
+
+
+_opened: list[Database] = []
+
+
+def close_databases() -> None:
+    """Close every database a sub-command opened (no connection left to the garbage collector)."""
+    while _opened:
+        _opened.pop().dispose()
 
 
 def ensure_current(db: Database) -> None:
