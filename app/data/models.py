@@ -310,3 +310,24 @@ class MailQuarantine(Base):
     resolved_ticket_id: Mapped[int | None] = mapped_column(ForeignKey("ticket.id"))
     resolved_by: Mapped[str | None] = mapped_column(String(63))
     resolved_at: Mapped[datetime | None]
+
+
+class ContactAddress(Base):
+    """Every email, phone and WhatsApp number of a contact, normalised (E.164, lower-case)."""
+
+    __tablename__ = "contact_address"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contact.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(20))
+    value: Mapped[str] = mapped_column(String(320))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    contact: Mapped[Contact] = relationship()
+
+    __table_args__ = (
+        UniqueConstraint("kind", "value", name="uq_contact_address_kind_value"),
+        CheckConstraint("kind IN ('email','phone','whatsapp')", name="kind"),
+    )
