@@ -1,0 +1,1 @@
+"""Live change feed: PostgreSQL LISTEN/NOTIFY, SQLite polling, pending-actions journal."""
