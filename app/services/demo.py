@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
+from typing import TypeVar
 import unicodedata
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -28,6 +30,7 @@ from app.services.errors import Conflict
 from app.services.sla_settings import load_policy
 from app.services.uow import unit_of_work
 
+T = TypeVar("T")
 PANAMA = ZoneInfo("America/Panama")
 
 PRODUCTS = [
@@ -161,7 +164,7 @@ PRIORITY_WEIGHTS = [
 ]
 
 
-def _pick(rng: random.Random, weighted: list[tuple[object, int]]) -> object:
+def _pick(rng: random.Random, weighted: Sequence[tuple[T, int]]) -> T:
     return rng.choices([w[0] for w in weighted], weights=[w[1] for w in weighted])[0]
 
 
@@ -246,8 +249,8 @@ def load_demo_data(
         for _ in range(tickets):
             client, contacts, expired = rng.choice(clients)
             contact = contacts[0] if rng.random() < 0.8 else rng.choice(contacts)
-            priority = Priority(_pick(rng, PRIORITY_WEIGHTS))  # type: ignore[call-overload]
-            channel = Channel(_pick(rng, CHANNEL_WEIGHTS))  # type: ignore[arg-type]
+            priority = _pick(rng, PRIORITY_WEIGHTS)
+            channel = _pick(rng, CHANNEL_WEIGHTS)
             if channel is Channel.CRITICAL_LINE and priority > Priority.ALTO:
                 priority = Priority.ALTO
             # Recent tickets are denser: most of the open queue is from the last days.

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Select, func, or_, select, update
+from sqlalchemy import ColumnElement, Select, func, or_, select, update
 from sqlalchemy.orm import Session, aliased, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -127,7 +127,7 @@ class TicketService:
             return []
         with unit_of_work(self.db) as session:
             like = f"%{needle.lower()}%"
-            conditions = [
+            conditions: list[ColumnElement[bool]] = [
                 func.lower(Ticket.subject).like(like),
                 func.lower(Ticket.description).like(like),
                 func.lower(Client.name).like(like),
@@ -871,7 +871,7 @@ def _action_view(action: TicketAction) -> ActionView:
 _LAST = aliased(TicketAction)
 
 
-def _row_select() -> Select[Any]:
+def _row_select() -> Select:
     last_at = (
         select(_LAST.occurred_at)
         .where(_LAST.ticket_id == Ticket.id)
