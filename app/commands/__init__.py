@@ -7,4 +7,5 @@ COMMAND_MODULES = (
     "app.commands.tickets",
     "app.commands.demo",
     "app.commands.export",
+    "app.commands.watch",
 )
