@@ -1,0 +1,205 @@
+"""Live updates for one desk: a QSocketNotifier on the LISTEN socket (no polling thread).
+
+Notifications are coalesced by a short single-shot timer into ONE reload of the changed rows per
+burst, run on the TaskRunner. On SQLite a one-second timer polls instead. A lost connection is
+announced, retried with backoff, and followed by a full refresh (notifications sent while away
+are lost).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal, Slot
+
+from app.live.feed import ChangeEvent, FeedLost, changed_ticket_ids, open_feed
+from app.live.reconnect import Backoff
+from app.services.errors import DatabaseUnavailable
+from app.services.snapshots import QueueRow
+from ui.tasks import TaskRunner
+
+COALESCE_MS = 30
+CONNECTED_MESSAGE = "Conectado: los cambios de otros escritorios se muestran al instante."
+RESTORED_MESSAGE = "Conexión restablecida con la base de datos; cola actualizada."
+LOST_MESSAGE = (
+    "Sin conexión con la base de datos: la cola puede no estar al día. "
+    "Los plazos siguen corriendo; reintentando…"
+)
+
+
+class LiveFeed(QObject):
+    """``LiveFeed(ctx_or_services)``: anything with ``.tickets`` (and optionally ``.runner``)."""
+
+    rows_changed = Signal(list)  # list[QueueRow], fresh from the database
+    rows_removed = Signal(list)  # list[int]: ids that no longer exist
+    full_refresh_needed = Signal()
+    connection_changed = Signal(bool, str)  # ok, Spanish message for banner and status bar
+    events_received = Signal(list)  # list[ChangeEvent], raw (for the watch panel and tests)
+
+    def __init__(
+        self,
+        source: Any,
+        parent: QObject | None = None,
+        *,
+        runner: TaskRunner | None = None,
+        coalesce_ms: int = COALESCE_MS,
+        backoff: Backoff | None = None,
+        feed_factory: Callable[[], Any] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._tickets = source.tickets
+        self._runner = runner or getattr(source, "runner", None) or TaskRunner(self)
+        self._feed = feed_factory() if feed_factory else open_feed(self._tickets.db)
+        self._backoff = backoff or Backoff()
+        self._notifier: QSocketNotifier | None = None
+        self._pending: dict[int, None] = {}
+        self._loading = False
+        self._ok: bool | None = None
+        self._running = False
+        self._reconnecting = False
+        self.reloads = 0  # row reloads issued (one per burst)
+        self.events_seen = 0
+
+        self.coalesce_timer = QTimer(self)
+        self.coalesce_timer.setObjectName("live-coalesce")
+        self.coalesce_timer.setSingleShot(True)
+        self.coalesce_timer.setInterval(coalesce_ms)
+        self.coalesce_timer.timeout.connect(self._flush)
+
+        self.poll_timer = QTimer(self)
+        self.poll_timer.setObjectName("live-poll")
+        interval = self._feed.poll_interval
+        self.poll_timer.setInterval(int((interval or 1.0) * 1000))
+        self.poll_timer.timeout.connect(self._on_readable)
+
+        self.reconnect_timer = QTimer(self)
+        self.reconnect_timer.setObjectName("live-reconnect")
+        self.reconnect_timer.setSingleShot(True)
+        self.reconnect_timer.timeout.connect(self._try_connect)
+
+    # ------------------------------------------------------------ public
+    @property
+    def is_connected(self) -> bool:
+        return bool(self._ok)
+
+    @property
+    def uses_listen(self) -> bool:
+        return self._feed.poll_interval is None
+
+    def start(self) -> None:
+        """Connect off the GUI thread; ``connection_changed`` tells the outcome."""
+        self._running = True
+        self._try_connect()
+
+    def stop(self) -> None:
+        self._running = False
+        for timer in (self.coalesce_timer, self.poll_timer, self.reconnect_timer):
+            timer.stop()
+        self._drop_notifier()
+        self._feed.close()
+
+    # ------------------------------------------------------------ connection
+    @Slot()
+    def _try_connect(self) -> None:
+        if not self._running:
+            return
+        self._reconnecting = True
+        self._runner.run(self._feed.connect, self._on_connected, self._on_connect_failed)
+
+    def _on_connected(self, _result: object) -> None:
+        self._reconnecting = False
+        if not self._running:
+            self._feed.close()
+            return
+        was_lost = self._ok is False
+        self._backoff.reset()
+        self._ok = True
+        if self.uses_listen:
+            fd = self._feed.fileno()
+            self._notifier = QSocketNotifier(fd, QSocketNotifier.Type.Read, self)
+            self._notifier.activated.connect(self._on_readable)
+        else:
+            self.poll_timer.start()
+        self.connection_changed.emit(True, RESTORED_MESSAGE if was_lost else CONNECTED_MESSAGE)
+        if was_lost:
+            self.full_refresh_needed.emit()
+        self._on_readable()  # anything that arrived between LISTEN and the notifier
+
+    def _on_connect_failed(self, error: BaseException) -> None:
+        self._reconnecting = False
+        if not isinstance(error, FeedLost | DatabaseUnavailable | OSError):
+            raise error
+        self._lost()
+
+    def _lost(self) -> None:
+        self._drop_notifier()
+        self.poll_timer.stop()
+        self._feed.close()
+        if self._ok is not False:
+            self._ok = False
+            self.connection_changed.emit(False, LOST_MESSAGE)
+        if self._running and not self._reconnecting and not self.reconnect_timer.isActive():
+            self.reconnect_timer.start(int(self._backoff.next_delay() * 1000))
+
+    def _drop_notifier(self) -> None:
+        notifier, self._notifier = self._notifier, None
+        if notifier is not None:
+            notifier.setEnabled(False)
+            notifier.activated.disconnect(self._on_readable)
+            notifier.deleteLater()
+
+    # ------------------------------------------------------------ events
+    @Slot()
+    def _on_readable(self) -> None:
+        if not self._feed.connected:
+            return
+        try:
+            events: list[ChangeEvent] = self._feed.drain()
+        except FeedLost:
+            self._lost()
+            return
+        if not events:
+            return
+        self.events_seen += len(events)
+        self.events_received.emit(events)
+        for ticket_id in changed_ticket_ids(events):
+            self._pending[ticket_id] = None
+        if self._pending and not self.coalesce_timer.isActive() and not self._loading:
+            self.coalesce_timer.start()
+
+    @Slot()
+    def _flush(self) -> None:
+        if self._loading or not self._pending:
+            return
+        ids = list(self._pending)
+        self._pending.clear()
+        self._loading = True
+        self.reloads += 1
+        tickets = self._tickets
+        self._runner.run(
+            lambda: tickets.rows(ids),
+            lambda rows: self._on_rows(ids, rows),
+            lambda error: self._on_rows_failed(ids, error),
+        )
+
+    def _on_rows(self, ids: list[int], rows: list[QueueRow]) -> None:
+        self._loading = False
+        if rows:
+            self.rows_changed.emit(rows)
+        found = {row.id for row in rows}
+        gone = [i for i in ids if i not in found]
+        if gone:
+            self.rows_removed.emit(gone)
+        if self._pending:  # a burst arrived while loading: one more reload for all of it
+            self.coalesce_timer.start()
+
+    def _on_rows_failed(self, ids: list[int], error: BaseException) -> None:
+        self._loading = False
+        for ticket_id in ids:
+            self._pending.setdefault(ticket_id, None)
+        if isinstance(error, DatabaseUnavailable):
+            self._lost()  # the full refresh after reconnecting covers these rows
+            self._pending.clear()
+            return
+        raise error
