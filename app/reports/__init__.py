@@ -1,0 +1,1 @@
+"""SLA reports: compliance, breach causes, forecast, live breach board, exports."""
