@@ -1,0 +1,35 @@
+"""Languages: Spanish (Panama) is the source text; English comes from a Qt .qm translation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
+LANGUAGES = {"es": "Español (Panamá)", "en": "English"}
+
+_installed: list[QTranslator] = []
+
+
+def install(app: QCoreApplication, language: str) -> bool:
+    """Install the translators for ``language``; returns False when the .qm file is missing."""
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    if language not in LANGUAGES:
+        language = "es"
+    QLocale.setDefault(QLocale("es_PA" if language == "es" else "en_US"))
+    qt_base = QTranslator(app)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt_base.load(f"qtbase_{language}", qt_dir):
+        app.installTranslator(qt_base)
+        _installed.append(qt_base)
+    if language == "es":
+        return True  # the source text is Spanish
+    ours = QTranslator(app)
+    if not ours.load(str(TRANSLATIONS / f"imr_{language}.qm")):
+        return False
+    app.installTranslator(ours)
+    _installed.append(ours)
+    return True
