@@ -7,5 +7,6 @@ COMMAND_MODULES = (
     "app.commands.tickets",
     "app.commands.demo",
     "app.commands.export",
+    "app.commands.screenshot",
     "app.commands.watch",
 )
