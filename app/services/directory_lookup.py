@@ -7,7 +7,8 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.data.models import Client, Contact, Contract, Technician
+from app.data.models import Client, Contact, ContactAddress, Contract, Technician
+from app.domain.contacts import AddressKind, looks_like_email, try_normalise
 from app.services.errors import NotFound
 from app.services.snapshots import ClientView, ContactView, ContractView, TechnicianView
 
@@ -39,10 +40,11 @@ def client_by_name(session: Session, name: str) -> Client:
 
 
 def contract_in_force(session: Session, client_id: int, day: date) -> Contract | None:
+    """The contract covering ``day`` (the latest-ending one when renewals overlap)."""
     return session.scalar(
         select(Contract)
         .where(Contract.client_id == client_id, Contract.starts_on <= day, Contract.ends_on >= day)
-        .order_by(Contract.ends_on.desc())
+        .order_by(Contract.ends_on.desc(), Contract.id.desc())
         .limit(1)
     )
 
@@ -87,12 +89,36 @@ def client_view(session: Session, client: Client, day: date, *, full: bool = Tru
 
 
 def find_contact(session: Session, address: str) -> Contact | None:
-    """Match an email (case-insensitive) or a phone/WhatsApp number already normalised."""
+    """The active contact owning this email (any of theirs, case-insensitive) or number.
+
+    Phone and WhatsApp numbers match in E.164 form, so "6093-0740", "+507 6093 0740" and
+    "(507) 6093-0740" find the same person.
+    """
     text = address.strip()
     if not text:
         return None
-    if "@" in text:
-        cond = func.lower(Contact.email) == text.lower()
+    active = Contact.active.is_(True)
+    if looks_like_email(text):
+        value = try_normalise(AddressKind.EMAIL, text) or text.lower()
+        by_address = (
+            select(Contact)
+            .join(ContactAddress, ContactAddress.contact_id == Contact.id)
+            .where(ContactAddress.kind == AddressKind.EMAIL.value, ContactAddress.value == value)
+        )
+        legacy = func.lower(Contact.email) == value
     else:
-        cond = (Contact.phone == text) | (Contact.whatsapp == text)
-    return session.scalar(select(Contact).where(cond, Contact.active.is_(True)).limit(1))
+        value = try_normalise(AddressKind.PHONE, text) or text
+        by_address = (
+            select(Contact)
+            .join(ContactAddress, ContactAddress.contact_id == Contact.id)
+            .where(
+                ContactAddress.kind.in_([AddressKind.PHONE.value, AddressKind.WHATSAPP.value]),
+                ContactAddress.value == value,
+            )
+            .order_by(ContactAddress.kind)  # a phone entry before a WhatsApp one
+        )
+        legacy = (Contact.phone == value) | (Contact.whatsapp == value)
+    found = session.scalar(by_address.where(active).limit(1))
+    if found is None:
+        found = session.scalar(select(Contact).where(legacy, active).order_by(Contact.id).limit(1))
+    return found
