@@ -1,0 +1,1 @@
+"""Tests for app.live and the desk-side live feed."""
