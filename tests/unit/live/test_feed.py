@@ -27,8 +27,11 @@ def test_payload_round_trip_and_foreign_payloads_are_ignored() -> None:
     assert ChangeEvent.from_payload(event.to_json()) == event
     assert ChangeEvent.from_payload("not json") is None
     assert ChangeEvent.from_payload('{"ticket_id": "x"}') is None
-    events = [event, ChangeEvent("ticket_action", 7, None, "insert", "note"), ChangeEvent(
-        "ticket", 2, 1, "insert", "created")]
+    events = [
+        event,
+        ChangeEvent("ticket_action", 7, None, "insert", "note"),
+        ChangeEvent("ticket", 2, 1, "insert", "created"),
+    ]
     assert changed_ticket_ids(events) == [7, 2]
 
 
