@@ -1,4 +1,4 @@
-"""The change feed on both engines: triggers + LISTEN on PostgreSQL, data_version polling on SQLite."""
+"""The change feed: triggers + LISTEN on PostgreSQL, data_version polling on SQLite."""
 
 from __future__ import annotations
 

@@ -1,0 +1,112 @@
+"""The desk-side LiveFeed: coalesced row reloads, queue model updates, lost connection handling."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.data.engine import Database
+from app.domain.tickets import ActionKind
+from app.live.reconnect import Backoff
+from app.services.tickets import TicketService
+from tests.unit.live.conftest import open_ticket
+from ui.live_feed import LiveFeed
+from ui.queue_model import QueueModel
+from ui.tasks import TaskRunner
+
+
+@dataclass
+class _Desk:
+    tickets: TicketService
+    runner: TaskRunner
+
+
+@pytest.fixture
+def desk(svc: TicketService, qtbot: QtBot) -> _Desk:
+    return _Desk(tickets=TicketService(svc.db), runner=TaskRunner())
+
+
+def _started(desk: _Desk, qtbot: QtBot, **kw: object) -> LiveFeed:
+    feed = LiveFeed(desk, backoff=Backoff(initial=0.05, maximum=0.2, jitter=0), **kw)  # type: ignore[arg-type]
+    if not feed.uses_listen:
+        feed.poll_timer.setInterval(50)
+    with qtbot.waitSignal(feed.connection_changed, timeout=5000) as blocker:
+        feed.start()
+    assert blocker.args[0] is True
+    return feed
+
+
+def test_change_on_another_desk_updates_the_queue_model(
+    db: Database, svc: TicketService, desk: _Desk, qtbot: QtBot
+) -> None:
+    ticket_id = open_ticket(svc)
+    model = QueueModel()
+    model.replace_all(desk.tickets.queue())
+    feed = _started(desk, qtbot)
+    feed.rows_changed.connect(model.apply_rows)
+    try:
+        with qtbot.waitSignal(feed.rows_changed, timeout=5000):
+            svc.claim(ticket_id, "beto")  # "desk A": another service on its own engine
+        qtbot.waitUntil(lambda: model.rows()[0].assignee_login == "beto", timeout=2000)
+        new_id = open_ticket(svc, subject="Otro caso")
+        qtbot.waitUntil(lambda: model.position(new_id) is not None, timeout=5000)
+    finally:
+        feed.stop()
+        desk.runner.wait_idle()
+
+
+def test_a_burst_of_changes_becomes_one_reload(
+    db: Database, svc: TicketService, desk: _Desk, qtbot: QtBot
+) -> None:
+    ids = [open_ticket(svc, subject=f"Caso {n}") for n in range(5)]
+    feed = _started(desk, qtbot, coalesce_ms=200 if db.is_postgres else 30)
+    seen: set[int] = set()
+    feed.rows_changed.connect(lambda rows: seen.update(r.id for r in rows))
+    try:
+        for ticket_id in ids:
+            for n in range(4):
+                svc.log_action(ticket_id, "ana", ActionKind.NOTE, f"Nota {n}")
+        qtbot.waitUntil(lambda: seen == set(ids), timeout=5000)
+        assert feed.events_seen >= 20
+        assert feed.reloads <= 2  # 20 notifications, one (at most two) reloads
+    finally:
+        feed.stop()
+        desk.runner.wait_idle()
+
+
+@pytest.mark.pg
+def test_lost_connection_is_announced_then_restored_with_full_refresh(
+    pg_db: Database, qtbot: QtBot
+) -> None:
+    from sqlalchemy import text
+
+    from tests.unit.live.conftest import seeded
+
+    svc = seeded(pg_db)
+    desk = _Desk(tickets=TicketService(pg_db), runner=TaskRunner())
+    feed = _started(desk, qtbot)
+    try:
+        with (
+            qtbot.waitSignal(feed.connection_changed, timeout=5000) as lost,
+            pg_db.engine.begin() as conn,
+        ):
+            conn.execute(
+                text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE application_name = 'imr-console-live' "
+                    "AND datname = current_database()"
+                )
+            )
+        assert lost.args[0] is False and "Sin conexión" in lost.args[1]
+        with qtbot.waitSignals([feed.connection_changed, feed.full_refresh_needed], timeout=5000):
+            pass
+        assert feed.is_connected
+        ticket_id = open_ticket(svc)
+        with qtbot.waitSignal(feed.rows_changed, timeout=5000) as changed:
+            svc.claim(ticket_id, "beto")
+        assert changed.args[0][0].id == ticket_id
+    finally:
+        feed.stop()
+        desk.runner.wait_idle()
