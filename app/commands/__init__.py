@@ -7,6 +7,8 @@ COMMAND_MODULES = (
     "app.commands.tickets",
     "app.commands.demo",
     "app.commands.export",
+    "app.commands.intake",
     "app.commands.screenshot",
     "app.commands.watch",
+    "app.commands.report",
 )

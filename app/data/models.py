@@ -18,6 +18,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.data.base import Base, utcnow
@@ -292,7 +293,7 @@ class MailMessage(Base):
 
     __table_args__ = (
         CheckConstraint("direction IN ('in','out')", name="direction"),
-        Index("ix_mail_message_from_created", "from_addr", "created_at"),
+        Index("ix_mail_message_to_created", "to_addr", "created_at"),
     )
 
 
@@ -331,3 +332,23 @@ class ContactAddress(Base):
         UniqueConstraint("kind", "value", name="uq_contact_address_kind_value"),
         CheckConstraint("kind IN ('email','phone','whatsapp')", name="kind"),
     )
+
+
+class TicketAudit(Base):
+    """Every change to a ticket, written by a PostgreSQL trigger in the same transaction.
+
+    Insert-only; empty on SQLite, where the services' audit_log rows are the audit.
+    """
+
+    __tablename__ = "ticket_audit"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(Integer)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    operation: Mapped[str] = mapped_column(String(10))
+    db_user: Mapped[str] = mapped_column(String(63))
+    actor: Mapped[str | None] = mapped_column(String(63))
+    before: Mapped[Any | None] = mapped_column(JSON().with_variant(JSONB(), "postgresql"))
+    after: Mapped[Any | None] = mapped_column(JSON().with_variant(JSONB(), "postgresql"))
+
+    __table_args__ = (Index("ix_ticket_audit_ticket", "ticket_id", "at"),)

@@ -46,7 +46,7 @@ def upgrade() -> None:
     with op.batch_alter_table("mail_message", schema=None) as batch_op:
         batch_op.create_index("ix_mail_message_ticket_id", ["ticket_id"], unique=False)
         batch_op.create_index(
-            "ix_mail_message_from_created", ["from_addr", "created_at"], unique=False
+            "ix_mail_message_to_created", ["to_addr", "created_at"], unique=False
         )
 
     op.create_table(
@@ -73,6 +73,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("mail_quarantine")
     with op.batch_alter_table("mail_message", schema=None) as batch_op:
-        batch_op.drop_index("ix_mail_message_from_created")
+        batch_op.drop_index("ix_mail_message_to_created")
         batch_op.drop_index("ix_mail_message_ticket_id")
     op.drop_table("mail_message")

@@ -1,0 +1,1 @@
+"""Mailbox → tickets (IMAP), .eml import, acknowledgments and replies (SMTP)."""

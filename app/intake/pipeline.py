@@ -1,0 +1,188 @@
+"""The intake pipeline: one mail → a new ticket, a threaded reply, a duplicate or a quarantine."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from enum import StrEnum
+
+from app.data.engine import Database
+from app.domain.priorities import Priority
+from app.domain.tickets import ActionKind
+from app.intake.ack import AckPolicy, MailSendError, SmtpSettings, build_ack, send, skip_reason
+from app.intake.parsing import DEFAULT_SIZE_CAP, ParsedMail, UnparseableMail, parse_mail
+from app.services.errors import DatabaseUnavailable, ServiceError
+from app.services.mail_intake import MailIntakeService
+from app.services.tickets import TicketService, now_utc
+
+log = logging.getLogger(__name__)
+
+
+class Outcome(StrEnum):
+    NEW = "new"
+    THREADED = "threaded"
+    DUPLICATE = "duplicate"
+    QUARANTINED = "quarantined"
+
+
+@dataclass
+class IntakeCounts:
+    received: int = 0
+    new: int = 0
+    threaded: int = 0
+    duplicates: int = 0
+    quarantined: int = 0
+    acknowledged: int = 0
+    failed: int = 0  # not recorded (database down): will be retried, never marked processed
+
+    def add(self, outcome: Outcome) -> None:
+        if outcome is Outcome.NEW:
+            self.new += 1
+        elif outcome is Outcome.THREADED:
+            self.threaded += 1
+        elif outcome is Outcome.DUPLICATE:
+            self.duplicates += 1
+        else:
+            self.quarantined += 1
+
+    @property
+    def accounted(self) -> bool:
+        return self.failed == 0 and self.received == (
+            self.new + self.threaded + self.duplicates + self.quarantined
+        )
+
+    def line(self) -> str:
+        return (
+            f"received={self.received} new={self.new} threaded={self.threaded} "
+            f"duplicates={self.duplicates} quarantined={self.quarantined}"
+        )
+
+
+@dataclass(frozen=True)
+class IntakeResult:
+    outcome: Outcome
+    ticket_id: int | None = None
+    quarantine_id: int | None = None
+    acknowledged: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class IntakeConfig:
+    size_cap: int = DEFAULT_SIZE_CAP
+    default_priority: Priority = Priority.MEDIO
+    smtp: SmtpSettings | None = None
+    ack: AckPolicy = field(default_factory=AckPolicy)
+
+
+class IntakePipeline:
+    def __init__(self, db: Database, config: IntakeConfig | None = None) -> None:
+        self.db = db
+        self.config = config or IntakeConfig()
+        self.service = MailIntakeService(db, TicketService(db))
+
+    def process(
+        self,
+        raw: bytes,
+        *,
+        internal_date: datetime | None = None,
+        fallback_date: datetime | None = None,
+        source: str = "",
+    ) -> IntakeResult:
+        """Record one mail. Raises DatabaseUnavailable only; then nothing was recorded."""
+        try:
+            mail = parse_mail(raw, size_cap=self.config.size_cap)
+        except UnparseableMail as error:
+            return self._quarantine(raw, str(error), source)
+        except Exception as error:  # a parser bug must not lose the mail
+            log.exception("parser failure on %s", source)
+            return self._quarantine(
+                raw, f"Error al leer el mensaje ({type(error).__name__}: {error}).", source
+            )
+        try:
+            return self._record(mail, raw, internal_date, fallback_date, source)
+        except DatabaseUnavailable:
+            raise
+        except ServiceError as error:
+            return self._quarantine(raw, error.message, source)
+        except Exception as error:
+            if _is_connection_problem(error):
+                raise DatabaseUnavailable(
+                    f"Se perdió la conexión con la base de datos: {error}"
+                ) from error
+            log.exception("intake failure on %s", source)
+            return self._quarantine(
+                raw, f"No se pudo registrar ({type(error).__name__}: {error}).", source
+            )
+
+    def _record(
+        self,
+        mail: ParsedMail,
+        raw: bytes,
+        internal_date: datetime | None,
+        fallback_date: datetime | None,
+        source: str,
+    ) -> IntakeResult:
+        service = self.service
+        if service.is_duplicate(mail.message_id, mail.raw_sha256):
+            return IntakeResult(Outcome.DUPLICATE)
+        received = internal_date or mail.last_received or fallback_date or now_utc()
+        ticket_id = service.find_thread(mail)
+        if ticket_id is not None:
+            if service.add_reply(ticket_id, mail, raw, received):
+                return IntakeResult(Outcome.THREADED, ticket_id=ticket_id)
+            return IntakeResult(Outcome.DUPLICATE, ticket_id=ticket_id)
+        new_id = service.open_ticket(
+            mail, raw, received, priority=self.config.default_priority, source=source
+        )
+        if new_id is None:
+            return IntakeResult(Outcome.DUPLICATE)
+        acked, note = self._acknowledge(new_id, mail)
+        return IntakeResult(Outcome.NEW, ticket_id=new_id, acknowledged=acked, note=note)
+
+    def _acknowledge(self, ticket_id: int, mail: ParsedMail) -> tuple[bool, str]:
+        smtp = self.config.smtp
+        if smtp is None:
+            return False, ""
+        policy = self.config.ack
+        own = policy.own_addresses | {smtp.from_addr.lower()}
+        reason = skip_reason(mail, replace(policy, own_addresses=own))
+        if reason is not None:
+            return False, f"sin acuse: {reason}"
+        if (
+            self.service.recent_outbound_to(mail.from_addr, policy.window)
+            >= policy.per_sender_limit
+        ):
+            return False, "sin acuse: límite de acuses por remitente"
+        message = build_ack(ticket_id, mail, smtp, policy)
+        try:
+            raw = send(smtp, message)
+        except MailSendError as error:
+            log.warning("acknowledgment of ticket %s not sent: %s", ticket_id, error)
+            return False, str(error)
+        self.service.record_outbound(
+            ticket_id=ticket_id,
+            message_id=str(message["Message-ID"]).strip(),
+            raw=raw,
+            subject=str(message["Subject"]),
+            from_addr=smtp.from_addr,
+            to_addr=mail.from_addr,
+            kind=ActionKind.ACKNOWLEDGMENT,
+            text=f"Acuse de recibo enviado a {mail.from_addr}",
+        )
+        return True, ""
+
+    def _quarantine(self, raw: bytes, reason: str, source: str) -> IntakeResult:
+        qid, created = self.service.quarantine(raw, reason, source)
+        if not created:
+            return IntakeResult(Outcome.DUPLICATE, quarantine_id=qid)
+        return IntakeResult(Outcome.QUARANTINED, quarantine_id=qid, note=reason)
+
+
+def _is_connection_problem(error: Exception) -> bool:
+    from sqlalchemy.exc import DBAPIError
+
+    return isinstance(error, DBAPIError) and bool(
+        error.connection_invalidated or (getattr(error.orig, "sqlstate", "") or "").startswith("08")
+    )

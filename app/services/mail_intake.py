@@ -1,0 +1,537 @@
+"""Mail intake use cases: new ticket or threaded reply from a mail, quarantine, mail thread."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app.data.engine import Database
+from app.data.models import Attachment, MailMessage, MailQuarantine, Ticket, TicketAction
+from app.domain.channels import Channel
+from app.domain.priorities import Priority
+from app.domain.tickets import SUBJECT_TAG_RE, ActionKind, TicketStatus, format_ticket_number
+from app.intake.parsing import MailPart, ParsedMail, parse_mail, sha256_hex
+from app.services.directory_lookup import technician_by_login
+from app.services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from app.services.tickets import OpenTicketRequest, TicketService, now_utc
+from app.services.uow import unit_of_work
+
+SUPERVISOR_ROLES = ("supervisor", "admin")
+
+
+@dataclass(frozen=True, slots=True)
+class QuarantineView:
+    id: int
+    received_at: datetime
+    reason: str
+    source: str
+    size: int
+    sha256: str
+    resolved_ticket_id: int | None
+    resolved_by: str | None
+    resolved_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class MailView:
+    """One mail of a ticket's thread, for the detail dialog."""
+
+    id: int
+    direction: str
+    message_id: str | None
+    subject: str
+    from_addr: str
+    to_addr: str
+    at: datetime
+    action_id: int | None
+
+
+def mail_uid(key: str) -> str:
+    """The action uid of a mail: retry-safe, derived from its Message-ID or its bytes."""
+    return "mail-" + hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:59]
+
+
+class MailIntakeService:
+    def __init__(self, db: Database, tickets: TicketService | None = None) -> None:
+        self.db = db
+        self.tickets = tickets or TicketService(db)
+
+    # ----------------------------------------------------------------- lookups
+    def is_duplicate(self, message_id: str | None, raw_sha256: str) -> bool:
+        with unit_of_work(self.db) as session:
+            cond = MailMessage.raw_sha256 == raw_sha256
+            if message_id:
+                cond = or_(cond, MailMessage.message_id == message_id)
+            found = session.scalar(select(MailMessage.id).where(cond).limit(1))
+            if found is not None:
+                return True
+            return (
+                session.scalar(select(MailQuarantine.id).where(MailQuarantine.sha256 == raw_sha256))
+                is not None
+            )
+
+    def find_thread(self, mail: ParsedMail) -> int | None:
+        """The ticket this mail answers: [IMR-n] in the subject, then In-Reply-To/References."""
+        with unit_of_work(self.db) as session:
+            for match in SUBJECT_TAG_RE.finditer(mail.subject):
+                ticket = session.get(Ticket, int(match.group(1)))
+                if ticket is not None:
+                    return _follow_merge(session, ticket).id
+            ids = list(mail.thread_ids)[:200]
+            if ids:
+                rows = session.execute(
+                    select(MailMessage.message_id, MailMessage.ticket_id).where(
+                        MailMessage.message_id.in_(ids), MailMessage.ticket_id.is_not(None)
+                    )
+                ).all()
+                by_id = {mid: tid for mid, tid in rows}
+                for mid in ids:
+                    if mid in by_id:
+                        ticket = session.get(Ticket, by_id[mid])
+                        if ticket is not None:
+                            return _follow_merge(session, ticket).id
+        return None
+
+    # ----------------------------------------------------------------- recording
+    def open_ticket(
+        self,
+        mail: ParsedMail,
+        raw: bytes,
+        received_at: datetime,
+        *,
+        priority: Priority = Priority.MEDIO,
+        source: str = "",
+    ) -> int | None:
+        """A new ticket from the mail; None when another worker recorded it first.
+
+        Two transactions, both retry-safe: the ticket is opened with a uid derived from the mail,
+        so a crash between them re-finds the same ticket on the next run.
+        """
+        key = mail.message_id or mail.raw_sha256
+        uid = mail_uid(key)
+        received = min(received_at, now_utc())
+        subject = mail.subject.strip() or "(sin asunto)"
+        detail = self.tickets.open(
+            OpenTicketRequest(
+                channel=Channel.EMAIL,
+                priority=priority,
+                subject=subject,
+                description=mail.body,
+                requester_name=mail.from_name,
+                requester_address=mail.from_addr,
+                received_at=received,
+                uid=uid,
+                details={
+                    "message_id": mail.message_id,
+                    "from": mail.from_addr,
+                    "source": source[:300],
+                },
+            ),
+            None,
+        )
+        with unit_of_work(self.db) as session:
+            action_id = session.scalar(select(TicketAction.id).where(TicketAction.uid == uid))
+            if not self._record(session, mail, raw, received, detail.id, action_id):
+                return None
+            if not mail.from_addr:
+                # TicketService flags unknown senders; an absent From is worth saying plainly.
+                ticket = session.get(Ticket, detail.id)
+                assert ticket is not None
+                note = "El correo no indica remitente (From): no se envió acuse de recibo."
+                if note not in ticket.review_reasons:
+                    ticket.needs_review = True
+                    ticket.review_reasons = "\n".join(r for r in (ticket.review_reasons, note) if r)
+            try:
+                session.commit()
+            except IntegrityError:
+                session.rollback()
+                return None
+        return detail.id
+
+    def add_reply(
+        self, ticket_id: int, mail: ParsedMail, raw: bytes, received_at: datetime
+    ) -> bool:
+        """The mail becomes an EMAIL_IN action; a resolved or closed ticket is reopened.
+
+        False when the mail was already recorded (duplicate delivery).
+        """
+        key = mail.message_id or mail.raw_sha256
+        received = min(received_at, now_utc())
+        with unit_of_work(self.db) as session:
+            ticket = session.get(Ticket, ticket_id)
+            if ticket is None:
+                raise NotFound(f"No existe el tiquete {format_ticket_number(ticket_id)}.")
+            now = now_utc()
+            action = TicketAction(
+                uid=mail_uid(key),
+                ticket_id=ticket.id,
+                kind=ActionKind.EMAIL_IN.value,
+                author_id=None,
+                occurred_at=max(received, ticket.received_at),
+                created_at=now,
+                text=mail.body or "(correo sin texto)",
+                details={
+                    "message_id": mail.message_id,
+                    "from": mail.from_addr,
+                    "from_name": mail.from_name,
+                    "subject": mail.subject,
+                },
+            )
+            session.add(action)
+            try:
+                session.flush()
+            except IntegrityError:
+                session.rollback()
+                return False
+            status = TicketStatus(ticket.status)
+            if status in (TicketStatus.RESOLVED, TicketStatus.CLOSED, TicketStatus.WAITING_CLIENT):
+                ticket.status = TicketStatus.IN_PROGRESS.value
+                ticket.resolved_at = None
+                ticket.closed_at = None
+                ticket.updated_at = now
+                ticket.updated_by_id = None
+                text = f"{status.label} → {TicketStatus.IN_PROGRESS.label}. " + (
+                    "Reabierto: el cliente respondió por correo."
+                    if not status.is_open
+                    else "El cliente respondió por correo."
+                )
+                session.add(
+                    TicketAction(
+                        uid=uuid.uuid4().hex,
+                        ticket_id=ticket.id,
+                        kind=ActionKind.STATUS_CHANGE.value,
+                        occurred_at=now,
+                        created_at=now,
+                        text=text,
+                        details={
+                            "from": status.value,
+                            "to": TicketStatus.IN_PROGRESS.value,
+                            "reason": "email_reply",
+                        },
+                    )
+                )
+            else:
+                ticket.updated_at = now  # bumps the version: desks see the new mail
+            if not self._record(session, mail, raw, received, ticket.id, action.id):
+                return False
+            try:
+                session.commit()
+            except IntegrityError:
+                session.rollback()
+                return False
+        return True
+
+    def _record(
+        self,
+        session: Session,
+        mail: ParsedMail,
+        raw: bytes,
+        received: datetime,
+        ticket_id: int,
+        action_id: int | None,
+    ) -> bool:
+        cond = MailMessage.raw_sha256 == mail.raw_sha256
+        if mail.message_id:
+            cond = or_(cond, MailMessage.message_id == mail.message_id)
+        if session.scalar(select(MailMessage.id).where(cond).limit(1)) is not None:
+            return False
+        session.add(
+            MailMessage(
+                message_id=mail.message_id,
+                raw_sha256=mail.raw_sha256,
+                direction="in",
+                ticket_id=ticket_id,
+                action_id=action_id,
+                subject=mail.subject[:998],
+                from_addr=mail.from_addr,
+                to_addr=", ".join(mail.to_addrs)[:998],
+                internal_date=received,
+                raw=raw,
+            )
+        )
+        if action_id is not None:
+            _store_parts(session, ticket_id, action_id, mail.parts)
+        try:
+            session.flush()
+        except IntegrityError:
+            session.rollback()
+            return False
+        return True
+
+    def record_outbound(
+        self,
+        *,
+        ticket_id: int,
+        message_id: str,
+        raw: bytes,
+        subject: str,
+        from_addr: str,
+        to_addr: str,
+        kind: ActionKind | None,
+        text: str = "",
+        action_id: int | None = None,
+    ) -> None:
+        """Store a sent mail (acknowledgment or reply) so that the client's answer threads."""
+        with unit_of_work(self.db) as session:
+            now = now_utc()
+            if kind is not None and action_id is None:
+                action = TicketAction(
+                    uid=mail_uid(message_id),
+                    ticket_id=ticket_id,
+                    kind=kind.value,
+                    occurred_at=now,
+                    created_at=now,
+                    text=text,
+                    details={"message_id": message_id, "to": to_addr},
+                )
+                session.add(action)
+                session.flush()
+                action_id = action.id
+            session.add(
+                MailMessage(
+                    message_id=message_id,
+                    raw_sha256=sha256_hex(raw),
+                    direction="out",
+                    ticket_id=ticket_id,
+                    action_id=action_id,
+                    subject=subject[:998],
+                    from_addr=from_addr[:320],
+                    to_addr=to_addr[:998],
+                    internal_date=now,
+                    raw=raw,
+                )
+            )
+            session.commit()
+
+    def recent_outbound_to(self, address: str, within: timedelta) -> int:
+        with unit_of_work(self.db) as session:
+            return int(
+                session.scalar(
+                    select(func.count(MailMessage.id)).where(
+                        MailMessage.direction == "out",
+                        MailMessage.to_addr == address.lower(),
+                        MailMessage.created_at >= now_utc() - within,
+                    )
+                )
+                or 0
+            )
+
+    def thread_ids(self, ticket_id: int) -> list[str]:
+        """Message-IDs of the ticket's mails, oldest first (for References)."""
+        with unit_of_work(self.db) as session:
+            return [
+                mid
+                for mid in session.scalars(
+                    select(MailMessage.message_id)
+                    .where(MailMessage.ticket_id == ticket_id, MailMessage.message_id.is_not(None))
+                    .order_by(MailMessage.created_at, MailMessage.id)
+                )
+                if mid
+            ]
+
+    def last_inbound_id(self, ticket_id: int) -> str | None:
+        with unit_of_work(self.db) as session:
+            return session.scalar(
+                select(MailMessage.message_id)
+                .where(
+                    MailMessage.ticket_id == ticket_id,
+                    MailMessage.direction == "in",
+                    MailMessage.message_id.is_not(None),
+                )
+                .order_by(MailMessage.created_at.desc(), MailMessage.id.desc())
+                .limit(1)
+            )
+
+    def thread(self, ticket_id: int) -> list[MailView]:
+        with unit_of_work(self.db) as session:
+            rows = session.scalars(
+                select(MailMessage)
+                .where(MailMessage.ticket_id == ticket_id)
+                .order_by(MailMessage.created_at, MailMessage.id)
+            ).all()
+            return [
+                MailView(
+                    id=m.id,
+                    direction=m.direction,
+                    message_id=m.message_id,
+                    subject=m.subject,
+                    from_addr=m.from_addr,
+                    to_addr=m.to_addr,
+                    at=m.internal_date or m.created_at,
+                    action_id=m.action_id,
+                )
+                for m in rows
+            ]
+
+    def mail_raw(self, mail_id: int) -> bytes:
+        with unit_of_work(self.db) as session:
+            data = session.scalar(select(MailMessage.raw).where(MailMessage.id == mail_id))
+            if data is None:
+                raise NotFound("El correo no existe.")
+            return data
+
+    # ----------------------------------------------------------------- quarantine
+    def quarantine(self, raw: bytes, reason: str, source: str = "") -> tuple[int, bool]:
+        """Keep unusable bytes with the reason; (id, False) when they were already kept."""
+        digest = sha256_hex(raw)
+        with unit_of_work(self.db) as session:
+            existing = session.scalar(
+                select(MailQuarantine.id).where(MailQuarantine.sha256 == digest)
+            )
+            if existing is not None:
+                return existing, False
+            row = MailQuarantine(
+                received_at=now_utc(),
+                reason=reason[:4000],
+                source=source[:500],
+                raw=raw,
+                sha256=digest,
+            )
+            session.add(row)
+            try:
+                session.commit()
+            except IntegrityError:
+                session.rollback()
+                again = session.scalar(
+                    select(MailQuarantine.id).where(MailQuarantine.sha256 == digest)
+                )
+                assert again is not None
+                return again, False
+            return row.id, True
+
+    def list_quarantine(self, *, include_resolved: bool = False) -> list[QuarantineView]:
+        with unit_of_work(self.db) as session:
+            stmt = select(
+                MailQuarantine.id,
+                MailQuarantine.received_at,
+                MailQuarantine.reason,
+                MailQuarantine.source,
+                func.length(MailQuarantine.raw),
+                MailQuarantine.sha256,
+                MailQuarantine.resolved_ticket_id,
+                MailQuarantine.resolved_by,
+                MailQuarantine.resolved_at,
+            ).order_by(MailQuarantine.received_at.desc(), MailQuarantine.id.desc())
+            if not include_resolved:
+                stmt = stmt.where(MailQuarantine.resolved_at.is_(None))
+            return [QuarantineView(*row) for row in session.execute(stmt)]
+
+    def quarantine_raw(self, quarantine_id: int, actor: str) -> bytes:
+        with unit_of_work(self.db) as session:
+            _require_supervisor(session, actor)
+            data = session.scalar(
+                select(MailQuarantine.raw).where(MailQuarantine.id == quarantine_id)
+            )
+            if data is None:
+                raise NotFound(f"No existe el correo en cuarentena n.º {quarantine_id}.")
+            return data
+
+    def ticket_from_quarantine(
+        self,
+        quarantine_id: int,
+        actor: str,
+        *,
+        subject: str,
+        priority: Priority = Priority.MEDIO,
+        requester_address: str = "",
+        description: str = "",
+    ) -> int:
+        """A supervisor turns a quarantined mail into a ticket by hand; the bytes go along."""
+        with unit_of_work(self.db) as session:
+            _require_supervisor(session, actor)
+            row = session.get(MailQuarantine, quarantine_id)
+            if row is None:
+                raise NotFound(f"No existe el correo en cuarentena n.º {quarantine_id}.")
+            if row.resolved_ticket_id is not None:
+                raise Conflict(
+                    f"Ese correo ya se convirtió en {format_ticket_number(row.resolved_ticket_id)}."
+                )
+            raw, received = row.raw, row.received_at
+        if not subject.strip():
+            raise InvalidInput("Indique el asunto del tiquete.")
+        try:
+            mail: ParsedMail | None = parse_mail(raw)
+        except Exception:
+            mail = None
+        body = description or (mail.body if mail else raw[:20000].decode("utf-8", "replace"))
+        detail = self.tickets.open(
+            OpenTicketRequest(
+                channel=Channel.EMAIL,
+                priority=priority,
+                subject=subject,
+                description=body,
+                requester_address=requester_address or (mail.from_addr if mail else ""),
+                received_at=received,
+                uid=mail_uid(f"quarantine-{quarantine_id}"),
+                details={"from_quarantine": quarantine_id},
+            ),
+            actor,
+        )
+        with unit_of_work(self.db) as session:
+            action_id = session.scalar(
+                select(TicketAction.id).where(
+                    TicketAction.uid == mail_uid(f"quarantine-{quarantine_id}")
+                )
+            )
+            row = session.get(MailQuarantine, quarantine_id)
+            assert row is not None
+            if row.resolved_ticket_id is None:
+                row.resolved_ticket_id = detail.id
+                row.resolved_by = actor
+                row.resolved_at = now_utc()
+                if action_id is not None:
+                    session.add(
+                        Attachment(
+                            ticket_id=detail.id,
+                            action_id=action_id,
+                            filename=f"correo-original-{quarantine_id}.eml",
+                            content_type="message/rfc822",
+                            size=len(raw),
+                            data=raw,
+                        )
+                    )
+                session.commit()
+        return detail.id
+
+
+def _require_supervisor(session: Session, actor: str) -> None:
+    tech = technician_by_login(session, actor)
+    if tech.role not in SUPERVISOR_ROLES:
+        raise PermissionDenied("Solo un supervisor puede ver y resolver la cuarentena de correo.")
+
+
+def _follow_merge(session: Session, ticket: Ticket) -> Ticket:
+    seen = {ticket.id}
+    while ticket.merged_into_id is not None and ticket.merged_into_id not in seen:
+        nxt = session.get(Ticket, ticket.merged_into_id)
+        if nxt is None:
+            break
+        seen.add(nxt.id)
+        ticket = nxt
+    return ticket
+
+
+def _store_parts(
+    session: Session, ticket_id: int, action_id: int, parts: Sequence[MailPart]
+) -> None:
+    for part in parts:
+        session.add(
+            Attachment(
+                ticket_id=ticket_id,
+                action_id=action_id,
+                filename=part.filename[:500] or "adjunto",
+                content_type=(part.content_type or "application/octet-stream")[:200],
+                size=part.size,
+                data=part.data,
+                withheld=part.withheld,
+                note=part.note,
+                content_id=part.content_id,
+            )
+        )
