@@ -121,8 +121,9 @@ class MainWindow(QMainWindow):
         self.model = QueueModel(self, clock=clock, timer_factory=timer_factory)
         self.proxy = QueueProxy(self, actor=ctx.actor)
         self.proxy.setSourceModel(self.model)
-        self.alerts = alerts or DeskAlerts(self, icon=icon("app.svg"), clock=clock,
-                                           sound=ctx.settings.alerts_sound)
+        self.alerts = alerts or DeskAlerts(
+            self, icon=icon("app.svg"), clock=clock, sound=ctx.settings.alerts_sound
+        )
         self.model.clock_state_changed.connect(self.alerts.clock_changed)
         self.alerts.alerted.connect(self._show_alert)
         self.model.ticked.connect(self._on_tick)
@@ -168,20 +169,18 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         self.new_action = self._action(
-            self.tr("Nuevo tiquete"), "new-ticket.svg", QKeySequence.StandardKey.New,
+            self.tr("Nuevo tiquete"),
+            "new-ticket.svg",
+            QKeySequence.StandardKey.New,
             self.new_ticket,
         )
         self.new_action.setShortcut(QKeySequence("Ctrl+N"))
         self.take_action = self._action(
             self.tr("Tomar siguiente"), "take-next.svg", "Ctrl+T", self.take_next
         )
-        self.open_action = self._action(
-            self.tr("Abrir"), "open.svg", None, self.open_selected
-        )
+        self.open_action = self._action(self.tr("Abrir"), "open.svg", None, self.open_selected)
         self.open_action.setToolTip(self.tr("Abrir el tiquete seleccionado (Intro)"))
-        self.refresh_action = self._action(
-            self.tr("Actualizar"), "refresh.svg", "F5", self.refresh
-        )
+        self.refresh_action = self._action(self.tr("Actualizar"), "refresh.svg", "F5", self.refresh)
         self.search_action = self._action(
             self.tr("Buscar"), "search.svg", "Ctrl+F", self.focus_search
         )
@@ -356,7 +355,7 @@ class MainWindow(QMainWindow):
     def apply_rows(self, rows: list[QueueRow]) -> None:
         """Changed rows pushed by the live feed: upsert by id; closed ones leave the queue."""
         arrived = self.model.apply_rows(rows)
-        self.proxy.invalidateFilter()
+        self.proxy.refilter()
         for row in arrived:
             self.alerts.ticket_arrived(row)
         self._update_count()
@@ -372,8 +371,10 @@ class MainWindow(QMainWindow):
             self.banner.hide()
         else:
             self.banner_label.setText(
-                self.tr("Sin conexión con la base de datos: {0}. La cola mostrada puede no "
-                        "estar al día; se reintentará automáticamente.").format(message)
+                self.tr(
+                    "Sin conexión con la base de datos: {0}. La cola mostrada puede no "
+                    "estar al día; se reintentará automáticamente."
+                ).format(message)
             )
             self.banner.show()
         self._show_connection(ok, message)
@@ -462,7 +463,6 @@ class MainWindow(QMainWindow):
         self.model.set_policy(policy)
         self.alerts.office_hours = policy.calendars.get("office", self.alerts.office_hours)
         self.model.replace_all(rows)
-        self.proxy.invalidate()
         if current is not None:
             self.select_ticket(current.id)
         elif self.proxy.rowCount():
@@ -492,8 +492,13 @@ class MainWindow(QMainWindow):
     def _action_failed(self, error: BaseException) -> None:
         message = error_text(error)
         self.statusBar().showMessage(message, 8000)
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("No se pudo completar"), message,
-                          QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("No se pudo completar"),
+            message,
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
@@ -517,8 +522,13 @@ class MainWindow(QMainWindow):
 
     def _unavailable(self, message: str) -> None:
         self.statusBar().showMessage(message, 6000)
-        box = QMessageBox(QMessageBox.Icon.Information, self.windowTitle(), message,
-                          QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.windowTitle(),
+            message,
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
@@ -582,7 +592,7 @@ class MainWindow(QMainWindow):
     def _on_tick(self) -> None:
         self._ticks += 1
         if self.proxy.time_based and self._ticks % REFILTER_EVERY_TICKS == 0:
-            self.proxy.invalidateFilter()
+            self.proxy.refilter()
             self._update_count()
 
     def _update_actions(self) -> None:

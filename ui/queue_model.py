@@ -235,8 +235,9 @@ class QueueModel(QAbstractTableModel):
             return row.subject
         if role == Qt.ItemDataRole.ToolTipRole and col is Column.CLIENT and row.needs_review:
             return QCoreApplication.translate(
-                "QueueModel", "Marcado para revisión del supervisor (sin contrato vigente o "
-                "contacto no registrado)"
+                "QueueModel",
+                "Marcado para revisión del supervisor (sin contrato vigente o "
+                "contacto no registrado)",
             )
         return None
 
@@ -451,20 +452,40 @@ class QueueProxy(QSortFilterProxyModel):
         return model
 
     def set_mode(self, mode: QueueFilter) -> None:
+        self._begin()
         self.mode = mode
-        self.invalidateFilter()
+        self._end()
 
     def set_priority(self, priority: Priority | None) -> None:
+        self._begin()
         self.priority = priority
-        self.invalidateFilter()
+        self._end()
 
     def set_channel(self, channel: Any) -> None:
+        self._begin()
         self.channel = channel
-        self.invalidateFilter()
+        self._end()
 
     def set_text(self, text: str) -> None:
+        self._begin()
         self.text = " ".join(text.lower().split())
-        self.invalidateFilter()
+        self._end()
+
+    def _begin(self) -> None:
+        begin = getattr(self, "beginFilterChange", None)  # Qt 6.10+
+        if begin is not None:
+            begin()
+
+    def _end(self) -> None:
+        if hasattr(self, "endFilterChange"):
+            self.endFilterChange()
+        else:
+            self.invalidateFilter()
+
+    def refilter(self) -> None:
+        """Re-run the filter (rows changed in place, or time moved a row across a state)."""
+        self._begin()
+        self._end()
 
     @property
     def time_based(self) -> bool:
