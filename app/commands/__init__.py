@@ -7,6 +7,7 @@ COMMAND_MODULES = (
     "app.commands.tickets",
     "app.commands.demo",
     "app.commands.export",
+    "app.commands.directory_io",
     "app.commands.intake",
     "app.commands.screenshot",
     "app.commands.watch",

@@ -8,6 +8,7 @@ import json
 import sys
 
 from app.commands.common import add_db_option, open_database
+from app.commands.directory_io import register_export
 from app.services.export import row_record
 from app.services.tickets import TicketService, now_utc
 
@@ -20,6 +21,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     tickets.add_argument("--open-only", action="store_true")
     add_db_option(tickets)
     tickets.set_defaults(handler=_tickets)
+    register_export(sub)  # clients | contracts | contacts | products
 
 
 def _tickets(args: argparse.Namespace) -> int:
