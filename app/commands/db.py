@@ -6,6 +6,7 @@ import argparse
 
 from sqlalchemy.exc import DBAPIError
 
+from app.commands.accounts import register_account_commands
 from app.commands.common import add_db_option
 from app.config import resolve_db_url
 from app.data.engine import Database
@@ -19,6 +20,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     up = sub.add_parser("upgrade", help="aplica las migraciones pendientes")
     add_db_option(up)
     up.set_defaults(handler=_upgrade)
+    register_account_commands(sub)
 
 
 def _upgrade(args: argparse.Namespace) -> int:

@@ -11,6 +11,7 @@ from app.config import resolve_db_url, url_is_sqlite
 from app.data.engine import Database
 from app.data.migrate import upgrade
 from app.data.models import Ticket
+from app.services.credentials import redact
 from app.services.demo import load_demo_data
 from app.services.directory import DirectoryService
 from app.services.errors import DatabaseUnavailable
@@ -65,5 +66,5 @@ def open_services(url: str | None = None, *, migrate: bool | None = None,
         db.dispose()
         raise DatabaseUnavailable(
             f"No se pudo abrir la base de datos {db.display_name}: "
-            f"{str(error.orig or error).strip().splitlines()[0]}"
+            f"{redact(str(error.orig or error).strip().splitlines()[0])}"
         ) from error

@@ -10,8 +10,10 @@ from sqlalchemy.orm import Session
 
 from app.data.engine import Database
 from app.services.errors import DatabaseUnavailable, PermissionDenied
+from app.services.untrusted import install as _install_text_guard
 
 _UNAVAILABLE_SQLSTATES = ("08", "57P")  # connection exceptions, operator intervention
+_install_text_guard()  # NUL in text becomes U+FFFD, recorded, on every session
 
 
 def _is_unavailable(error: DBAPIError) -> bool:
