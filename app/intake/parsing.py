@@ -333,8 +333,8 @@ class _Walker:
             ctype = part.get_content_type()
         except Exception:
             ctype = "application/octet-stream"
-        if depth > 40:
-            return
+        if depth > 200:
+            raise UnparseableMail("El mensaje tiene demasiadas partes anidadas.")
         if ctype == "message/rfc822" or (ctype.startswith("message/") and part.is_multipart()):
             self._attach(part, "message/rfc822", self._inner_bytes(part), "mensaje-reenviado.eml")
             return
@@ -469,7 +469,7 @@ def parse_mail(raw: bytes, *, size_cap: int = DEFAULT_SIZE_CAP) -> ParsedMail:
     body = "\n\n".join(t.strip() for t in walker.plain if t.strip())
     if not body and walker.html:
         body = "\n\n".join(html_to_text(h) for h in walker.html).strip()
-    body = body.replace("\x00", "")
+    body = body.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
     to_addrs: list[str] = []
     try:
         for _name, addr in getaddresses([header_text(msg, "to"), header_text(msg, "cc")]):
