@@ -79,7 +79,7 @@ def _calendar_view(row: CalendarSetting) -> CalendarView:
 
 
 class SlaAdminService:
-    """Every write checks the role, writes an AuditEntry with before/after, and reloads the policy."""
+    """Each write checks the role, audits before/after and reloads the policy."""
 
     def __init__(self, db: Database, policy: PolicyCache) -> None:
         self.db = db
