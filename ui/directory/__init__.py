@@ -1,0 +1,1 @@
+"""Directory screens: clients and contracts, contacts, products, technicians, supervisor lists."""

@@ -1,0 +1,557 @@
+"""The directory window: clients with contracts and contacts, products, technicians, alerts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.contacts import format_phone
+from app.services.directory import (
+    EDITOR_ROLES,
+    ROLE_LABELS,
+    ClientWithoutKeyUser,
+    ContactDetail,
+    ContractDetail,
+    ExpiringContract,
+    ProductView,
+)
+from app.services.errors import ServiceError
+from app.services.snapshots import ClientView, TechnicianView
+from ui.context import AppContext
+from ui.directory.dialogs import (
+    ClientDialog,
+    ContactDialog,
+    ContractDialog,
+    ProductDialog,
+    TechnicianDialog,
+    _qdate,
+)
+from ui.directory.table import Column, SearchableTable
+from ui.widgets.banner import Banner
+
+
+def _yes(value: bool) -> str:
+    return "Sí" if value else "—"
+
+
+def _d(day: date) -> str:
+    return f"{day:%d/%m/%Y}"
+
+
+@dataclass
+class DirectoryData:
+    clients: list[ClientView] = field(default_factory=list)
+    contracts: list[ContractDetail] = field(default_factory=list)
+    contacts: list[ContactDetail] = field(default_factory=list)
+    products: list[ProductView] = field(default_factory=list)
+    technicians: list[TechnicianView] = field(default_factory=list)
+    expiring: list[ExpiringContract] = field(default_factory=list)
+    without_key_user: list[ClientWithoutKeyUser] = field(default_factory=list)
+
+
+def _section(title: str) -> QLabel:
+    label = QLabel(title)
+    label.setStyleSheet("font-weight: 600; font-size: 11pt; margin-top: 6px;")
+    return label
+
+
+def _buttons(*buttons: QPushButton) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    return row
+
+
+class DirectoryWindow(QDialog):
+    """Supervisors and administrators edit; technicians read."""
+
+    loaded = Signal()
+    saved = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.can_edit = ctx.technician.role in EDITOR_ROLES
+        self.data = DirectoryData()
+        self.dialog: QDialog | None = None
+        self.setObjectName("directoryWindow")
+        self.setWindowTitle("Directorio — clientes, contratos, contactos, productos")
+        self.resize(1280, 760)
+        self.banner = Banner(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self._build_clients(), "&Clientes y contratos")
+        self.tabs.addTab(self._build_products(), "&Productos")
+        self.tabs.addTab(self._build_technicians(), "&Representantes técnicos")
+        if self.can_edit:
+            self.tabs.addTab(self._build_alerts(), "&Avisos")
+        self.mode = QLabel(
+            "Puede editar el directorio."
+            if self.can_edit
+            else "Solo lectura: los supervisores y administradores editan el directorio."
+        )
+        self.mode.setStyleSheet("color: #555;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.mode)
+        QShortcut(QKeySequence("F5"), self, activated=self.reload)
+        for button in self._edit_buttons:
+            button.setVisible(self.can_edit)
+        self.reload()
+
+    # ----------------------------------------------------------------- tabs
+    def _build_clients(self) -> QWidget:
+        self._edit_buttons: list[QPushButton] = []
+        page = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget(page)
+        left_layout = QVBoxLayout(left)
+        self.clients = SearchableTable(
+            [
+                Column("Cliente", lambda c: c.name, stretch=True),
+                Column("RUC", lambda c: c.tax_id or ""),
+                Column("Contrato", lambda c: self._contract_cell(c)),
+                Column("Abiertos", lambda c: str(c.open_tickets), sort=lambda c: c.open_tickets),
+            ],
+            "Buscar cliente, RUC o contrato…  (Ctrl+F)",
+            left,
+        )
+        self.clients.selection_changed.connect(lambda _c: self._show_client())
+        self.new_client_button = self._button("Nuevo cliente…", self.new_client, "Ctrl+Shift+N")
+        left_layout.addWidget(self.clients, 1)
+        left_layout.addLayout(_buttons(self.new_client_button))
+
+        right = QWidget(page)
+        right_layout = QVBoxLayout(right)
+        self.client_title = QLabel("Seleccione un cliente")
+        self.client_title.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        self.client_info = QLabel("")
+        self.client_info.setWordWrap(True)
+        self.client_info.setTextFormat(Qt.TextFormat.PlainText)
+        self.edit_client_button = self._button("Editar cliente…", self.edit_client)
+        self.contracts = SearchableTable(
+            [
+                Column("Número", lambda c: c.number),
+                Column("Inicio", lambda c: _d(c.starts_on), sort=lambda c: c.starts_on),
+                Column("Fin", lambda c: _d(c.ends_on), sort=lambda c: c.ends_on),
+                Column("Estado", lambda c: c.state_label(date.today()), sort=lambda c: c.ends_on),
+                Column("Productos cubiertos", lambda c: ", ".join(c.product_names), stretch=True),
+                Column("24×7", lambda c: _yes(c.critical_line_24x7)),
+                Column("Cobertura", lambda c: c.coverage_notes),
+            ],
+            "Buscar contrato…",
+            right,
+        )
+        self.contracts.view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+        self.contracts.activated.connect(lambda _c: self.can_edit and self.edit_contract())
+        self.new_contract_button = self._button("Nuevo contrato…", self.new_contract)
+        self.edit_contract_button = self._button("Editar contrato…", self.edit_contract)
+        self.renew_button = self._button("Renovar…", self.renew_contract)
+        self.contacts = SearchableTable(
+            [
+                Column("Contacto", lambda c: c.name, stretch=True),
+                Column("Correos", lambda c: "; ".join(c.emails)),
+                Column("Teléfonos", lambda c: "; ".join(format_phone(p) for p in c.phones)),
+                Column("WhatsApp", lambda c: "; ".join(format_phone(p) for p in c.whatsapps)),
+                Column("Usuario clave", lambda c: "★ Usuario clave" if c.is_key_user else ""),
+                Column("Estado", lambda c: "Activo" if c.active else "Inactivo"),
+            ],
+            "Buscar contacto, correo o número…",
+            right,
+        )
+        self.contacts.activated.connect(lambda _c: self.can_edit and self.edit_contact())
+        self.new_contact_button = self._button("Nuevo contacto…", self.new_contact)
+        self.edit_contact_button = self._button("Editar contacto…", self.edit_contact)
+        head = QHBoxLayout()
+        head.addWidget(self.client_title, 1)
+        head.addWidget(self.edit_client_button)
+        right_layout.addLayout(head)
+        right_layout.addWidget(self.client_info)
+        right_layout.addWidget(_section("Contratos de mantenimiento"))
+        right_layout.addWidget(self.contracts, 3)
+        right_layout.addLayout(
+            _buttons(self.new_contract_button, self.edit_contract_button, self.renew_button)
+        )
+        right_layout.addWidget(_section("Contactos (usuario clave / líder de proyecto)"))
+        right_layout.addWidget(self.contacts, 2)
+        right_layout.addLayout(_buttons(self.new_contact_button, self.edit_contact_button))
+        page.addWidget(left)
+        page.addWidget(right)
+        page.setStretchFactor(0, 2)
+        page.setStretchFactor(1, 3)
+        page.setSizes([480, 780])
+        QShortcut(QKeySequence("Ctrl+F"), page, activated=self.clients.search.setFocus)
+        return page
+
+    def _build_products(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.products = SearchableTable(
+            [
+                Column("Código", lambda p: p.code),
+                Column("Producto", lambda p: p.name, stretch=True),
+                Column("Estado", lambda p: "Activo" if p.active else "Inactivo"),
+            ],
+            "Buscar producto…",
+            page,
+        )
+        self.products.activated.connect(lambda _p: self.can_edit and self.edit_product())
+        layout.addWidget(_section("Portafolio de productos y soluciones de IMR"))
+        layout.addWidget(self.products, 1)
+        layout.addLayout(
+            _buttons(
+                self._button("Nuevo producto…", self.new_product),
+                self._button("Editar producto…", self.edit_product),
+            )
+        )
+        return page
+
+    def _build_technicians(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.technicians = SearchableTable(
+            [
+                Column("Usuario", lambda t: t.login),
+                Column("Nombre", lambda t: t.name, stretch=True),
+                Column("Correo", lambda t: t.email or ""),
+                Column("Rol", lambda t: ROLE_LABELS.get(t.role, t.role)),
+                Column("Estado", lambda t: "Activo" if t.active else "Inactivo"),
+                Column("En turno", lambda t: _yes(t.on_shift)),
+            ],
+            "Buscar representante técnico…",
+            page,
+        )
+        self.technicians.activated.connect(lambda _t: self.can_edit and self.edit_technician())
+        layout.addWidget(_section("Representantes técnicos"))
+        layout.addWidget(self.technicians, 1)
+        layout.addLayout(
+            _buttons(
+                self._button("Nuevo representante…", self.new_technician),
+                self._button("Editar representante…", self.edit_technician),
+            )
+        )
+        return page
+
+    def _build_alerts(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.expiring = SearchableTable(
+            [
+                Column("Cliente", lambda e: e.client_name, stretch=True),
+                Column("Contrato", lambda e: e.number),
+                Column("Vence", lambda e: _d(e.ends_on), sort=lambda e: e.ends_on),
+                Column(
+                    "Días",
+                    lambda e: "hoy" if e.days_left == 0 else str(e.days_left),
+                    sort=lambda e: e.days_left,
+                ),
+            ],
+            "Buscar…",
+            page,
+        )
+        self.without_key_user = SearchableTable(
+            [
+                Column("Cliente", lambda m: m.client_name, stretch=True),
+                Column("Contrato", lambda m: m.contract_number),
+                Column("Fin", lambda m: _d(m.contract_ends_on), sort=lambda m: m.contract_ends_on),
+            ],
+            "Buscar…",
+            page,
+        )
+        self.expiring.activated.connect(lambda e: self._go_to_client(e.client_id))
+        self.without_key_user.activated.connect(lambda m: self._go_to_client(m.client_id))
+        layout.addWidget(_section("Contratos por vencer (30 días)"))
+        layout.addWidget(self.expiring, 1)
+        layout.addWidget(_section("Clientes sin usuario clave"))
+        layout.addWidget(self.without_key_user, 1)
+        hint = QLabel("Intro sobre una fila abre el cliente. Una renovación es un contrato nuevo.")
+        hint.setStyleSheet("color: #555;")
+        layout.addWidget(hint)
+        return page
+
+    def _button(
+        self, text: str, slot: Callable[[], None], shortcut: str | None = None
+    ) -> QPushButton:
+        button = QPushButton(text)
+        button.clicked.connect(slot)
+        if shortcut:
+            button.setShortcut(QKeySequence(shortcut))
+            button.setToolTip(f"{text} ({shortcut})")
+        self._edit_buttons.append(button)
+        return button
+
+    # ----------------------------------------------------------------- data
+    def reload(self) -> None:
+        directory = self.ctx.directory
+        can_edit = self.can_edit
+
+        def load() -> DirectoryData:
+            return DirectoryData(
+                clients=directory.clients(),
+                contracts=directory.contracts(),
+                contacts=directory.contacts(),
+                products=directory.product_list(),
+                technicians=directory.technicians(include_inactive=True),
+                expiring=directory.expiring_contracts() if can_edit else [],
+                without_key_user=directory.clients_without_key_user() if can_edit else [],
+            )
+
+        self.ctx.runner.run(load, self._on_loaded, self._on_failure)
+
+    def _on_loaded(self, data: DirectoryData) -> None:
+        self.data = data
+        self.clients.set_items(data.clients)
+        if self.clients.current() is None and data.clients:
+            self.clients.view.setCurrentIndex(self.clients.proxy.index(0, 0))
+        self.products.set_items(data.products)
+        self.technicians.set_items(data.technicians)
+        if self.can_edit:
+            self.expiring.set_items(data.expiring)
+            self.without_key_user.set_items(data.without_key_user)
+            count = len(data.expiring) + len(data.without_key_user)
+            self.tabs.setTabText(3, f"&Avisos ({count})" if count else "&Avisos")
+        self._show_client()
+        self.loaded.emit()
+
+    def _on_failure(self, error: BaseException) -> None:
+        if isinstance(error, ServiceError):
+            self.banner.show_message(error.message, "error")
+        else:
+            self.banner.show_message(
+                "No se pudo completar la operación; intente de nuevo.", "error"
+            )
+
+    def _save(self, what: str, fn: Callable[[], Any]) -> None:
+        def done(_result: Any) -> None:
+            self.banner.show_message(what, "success")
+            self.saved.emit(what)
+            self.reload()
+
+        self.ctx.runner.run(fn, done, self._on_failure)
+
+    @staticmethod
+    def _contract_cell(client: ClientView) -> str:
+        contract = client.contract_in_force
+        if contract is None:
+            return "Sin contrato vigente"
+        return f"Vigente hasta {_d(contract.ends_on)}"
+
+    def _show_client(self) -> None:
+        client: ClientView | None = self.clients.current()
+        has = client is not None
+        for button in (
+            self.edit_client_button,
+            self.new_contract_button,
+            self.new_contact_button,
+            self.edit_contract_button,
+            self.renew_button,
+            self.edit_contact_button,
+        ):
+            button.setEnabled(has)
+        if client is None:
+            self.client_title.setText("Seleccione un cliente")
+            self.client_info.setText("")
+            self.contracts.set_items([])
+            self.contacts.set_items([])
+            return
+        self.client_title.setText(client.name + ("" if client.active else "  (inactivo)"))
+        keys = [
+            c.name
+            for c in self.data.contacts
+            if c.client_id == client.id and c.is_key_user and c.active
+        ]
+        lines = [
+            f"RUC: {client.tax_id or '—'}   ·   {client.contract_label}",
+            "Usuario clave: " + (", ".join(keys) if keys else "⚠ ninguno"),
+        ]
+        if client.notes:
+            lines.append(f"Notas: {client.notes}")
+        self.client_info.setText("\n".join(lines))
+        self.contracts.set_items([c for c in self.data.contracts if c.client_id == client.id])
+        self.contacts.set_items([c for c in self.data.contacts if c.client_id == client.id])
+
+    def _go_to_client(self, client_id: int) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.clients.search.clear()
+        self.clients.select(lambda c: c.id == client_id)
+        self.clients.view.setFocus()
+
+    def _accepting(
+        self, dialog: QDialog, what: str, call: Callable[[dict[str, Any]], Any]
+    ) -> QDialog:
+        def save() -> None:
+            values = dialog.values()  # type: ignore[attr-defined]  # read on the GUI thread
+            self._save(what, lambda: call(values))
+
+        return self._open(dialog, save)
+
+    def _open(self, dialog: QDialog, on_accept: Callable[[], None]) -> QDialog:
+        self.dialog = dialog
+        dialog.accepted.connect(on_accept)
+        dialog.open()
+        return dialog
+
+    # ----------------------------------------------------------------- edits
+    def new_client(self) -> QDialog:
+        dialog = ClientDialog(None, self)
+        actor = self.ctx.actor
+
+        def save() -> None:
+            v = dialog.values()
+            self._save(
+                f"Cliente «{v['name'].strip()}» registrado.",
+                lambda: self.ctx.directory.add_client(
+                    v["name"], tax_id=v["tax_id"], notes=v["notes"], actor=actor
+                ),
+            )
+
+        return self._open(dialog, save)
+
+    def edit_client(self) -> QDialog | None:
+        client = self.clients.current()
+        if client is None:
+            return None
+        dialog = ClientDialog(client, self)
+        actor = self.ctx.actor
+        return self._accepting(
+            dialog,
+            "Cliente actualizado.",
+            lambda v: self.ctx.directory.update_client(client.id, actor=actor, **v),
+        )
+
+    def new_contract(self) -> QDialog | None:
+        client = self.clients.current()
+        if client is None:
+            return None
+        dialog = ContractDialog(self.data.products, None, self)
+        actor = self.ctx.actor
+        return self._accepting(
+            dialog,
+            "Contrato registrado.",
+            lambda v: self.ctx.directory.add_contract(client.id, actor=actor, **v),
+        )
+
+    def edit_contract(self) -> QDialog | None:
+        contract: ContractDetail | None = self.contracts.current()
+        if contract is None:
+            return None
+        dialog = ContractDialog(self.data.products, contract, self)
+        actor = self.ctx.actor
+        return self._accepting(
+            dialog,
+            f"Contrato {contract.number} actualizado.",
+            lambda v: self.ctx.directory.update_contract(contract.id, actor=actor, **v),
+        )
+
+    def renew_contract(self) -> QDialog | None:
+        contract: ContractDetail | None = self.contracts.current()
+        if contract is None:
+            return None
+        dialog = ContractDialog(self.data.products, contract, self, title="Renovar contrato")
+        start = date.fromordinal(contract.ends_on.toordinal() + 1)
+        dialog.number.clear()
+        dialog.starts_on.setDate(_qdate(start))
+        dialog.ends_on.setDate(_qdate(start.replace(year=start.year + 1)).addDays(-1))
+        actor = self.ctx.actor
+
+        def save() -> None:
+            v = dialog.values()
+            self._save(
+                "Contrato renovado: se registró un contrato nuevo.",
+                lambda: self.ctx.directory.add_contract(contract.client_id, actor=actor, **v),
+            )
+
+        return self._open(dialog, save)
+
+    def new_contact(self) -> QDialog | None:
+        client = self.clients.current()
+        if client is None:
+            return None
+        dialog = ContactDialog(None, self)
+        actor = self.ctx.actor
+
+        def save() -> None:
+            v = dialog.values()
+            v.pop("active")
+            self._save(
+                "Contacto registrado.",
+                lambda: self.ctx.directory.add_contact(client.id, v.pop("name"), actor=actor, **v),
+            )
+
+        return self._open(dialog, save)
+
+    def edit_contact(self) -> QDialog | None:
+        contact: ContactDetail | None = self.contacts.current()
+        if contact is None:
+            return None
+        dialog = ContactDialog(contact, self)
+        actor = self.ctx.actor
+        return self._accepting(
+            dialog,
+            "Contacto actualizado.",
+            lambda v: self.ctx.directory.update_contact(contact.id, actor=actor, **v),
+        )
+
+    def new_product(self) -> QDialog:
+        dialog = ProductDialog(None, self)
+        actor = self.ctx.actor
+        return self._accepting(
+            dialog,
+            "Producto registrado.",
+            lambda v: self.ctx.directory.add_product(v["code"], v["name"], actor=actor),
+        )
+
+    def edit_product(self) -> QDialog | None:
+        product: ProductView | None = self.products.current()
+        if product is None:
+            return None
+        dialog = ProductDialog(product, self)
+        actor = self.ctx.actor
+        return self._accepting(
+            dialog,
+            "Producto actualizado.",
+            lambda v: self.ctx.directory.update_product(product.id, actor=actor, **v),
+        )
+
+    def new_technician(self) -> QDialog:
+        dialog = TechnicianDialog(None, self)
+        actor = self.ctx.actor
+        return self._accepting(
+            dialog,
+            "Representante técnico registrado.",
+            lambda v: self.ctx.directory.add_technician(
+                v["login"], v["name"], v["role"], v["email"] or None, actor=actor
+            ),
+        )
+
+    def edit_technician(self) -> QDialog | None:
+        tech: TechnicianView | None = self.technicians.current()
+        if tech is None:
+            return None
+        dialog = TechnicianDialog(tech, self)
+        actor = self.ctx.actor
+
+        def save() -> None:
+            v = dialog.values()
+            v.pop("login")
+            self._save(
+                "Representante técnico actualizado.",
+                lambda: self.ctx.directory.update_technician(tech.login, actor=actor, **v),
+            )
+
+        return self._open(dialog, save)
