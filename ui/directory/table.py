@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -32,6 +33,7 @@ class Column:
     text: Callable[[Any], str]
     sort: Callable[[Any], Any] | None = None
     stretch: bool = False
+    colour: Callable[[Any], str | None] | None = None
 
 
 class SnapshotModel(QAbstractTableModel):
@@ -61,8 +63,12 @@ class SnapshotModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             key = column.sort(item) if column.sort else column.text(item)
             return key.lower() if isinstance(key, str) else key
-        if role == Qt.ItemDataRole.ForegroundRole and getattr(item, "active", True) is False:
-            return Qt.GlobalColor.gray
+        if role == Qt.ItemDataRole.ForegroundRole:
+            colour = column.colour(item) if column.colour else None
+            if colour:
+                return QColor(colour)
+            if getattr(item, "active", True) is False:
+                return QColor("#888888")
         return None
 
     def headerData(

@@ -49,6 +49,13 @@ def _yes(value: bool) -> str:
     return "Sí" if value else "—"
 
 
+def _state_colour(contract: ContractDetail) -> str | None:
+    label = contract.state_label(date.today())
+    if label == "Vencido":
+        return "#c62828"
+    return "#b26a00" if "vence" in label else "#1b7f3b" if label == "Vigente" else None
+
+
 def _d(day: date) -> str:
     return f"{day:%d/%m/%Y}"
 
@@ -125,7 +132,11 @@ class DirectoryWindow(QDialog):
             [
                 Column("Cliente", lambda c: c.name, stretch=True),
                 Column("RUC", lambda c: c.tax_id or ""),
-                Column("Contrato", lambda c: self._contract_cell(c)),
+                Column(
+                    "Contrato",
+                    lambda c: self._contract_cell(c),
+                    colour=lambda c: None if c.contract_in_force else "#c62828",
+                ),
                 Column("Abiertos", lambda c: str(c.open_tickets), sort=lambda c: c.open_tickets),
             ],
             "Buscar cliente, RUC o contrato…  (Ctrl+F)",
@@ -149,8 +160,13 @@ class DirectoryWindow(QDialog):
                 Column("Número", lambda c: c.number),
                 Column("Inicio", lambda c: _d(c.starts_on), sort=lambda c: c.starts_on),
                 Column("Fin", lambda c: _d(c.ends_on), sort=lambda c: c.ends_on),
-                Column("Estado", lambda c: c.state_label(date.today()), sort=lambda c: c.ends_on),
-                Column("Productos cubiertos", lambda c: ", ".join(c.product_names), stretch=True),
+                Column(
+                    "Estado",
+                    lambda c: c.state_label(date.today()),
+                    sort=lambda c: c.ends_on,
+                    colour=lambda c: _state_colour(c),
+                ),
+                Column("Productos", lambda c: ", ".join(c.product_names), stretch=True),
                 Column("24×7", lambda c: _yes(c.critical_line_24x7)),
                 Column("Cobertura", lambda c: c.coverage_notes),
             ],
@@ -194,7 +210,7 @@ class DirectoryWindow(QDialog):
         page.addWidget(right)
         page.setStretchFactor(0, 2)
         page.setStretchFactor(1, 3)
-        page.setSizes([480, 780])
+        page.setSizes([560, 700])
         QShortcut(QKeySequence("Ctrl+F"), page, activated=self.clients.search.setFocus)
         return page
 
