@@ -11,7 +11,7 @@ from app.config import resolve_db_url, url_is_sqlite
 from app.data.engine import Database
 from app.data.migrate import upgrade
 from app.data.models import Ticket
-from app.services.credentials import redact
+from app.services.credentials import explain_connection_error
 from app.services.demo import load_demo_data
 from app.services.directory import DirectoryService
 from app.services.errors import DatabaseUnavailable
@@ -66,5 +66,5 @@ def open_services(url: str | None = None, *, migrate: bool | None = None,
         db.dispose()
         raise DatabaseUnavailable(
             f"No se pudo abrir la base de datos {db.display_name}: "
-            f"{redact(str(error.orig or error).strip().splitlines()[0])}"
+            f"{explain_connection_error(str(error.orig or error).strip().splitlines()[0])}"
         ) from error

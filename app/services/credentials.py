@@ -32,6 +32,20 @@ def redact(message: str, secrets: Iterable[str | None] = ()) -> str:
     return result
 
 
+def explain_connection_error(detail: str) -> str:
+    """The server's reason, without secrets, with a Spanish hint for the usual causes."""
+    clean = redact(detail)
+    lowered = clean.lower()
+    if "ssl" in lowered or "tls" in lowered:
+        return (
+            f"{clean} — la conexión cifrada (TLS) no está disponible en el servidor; "
+            "revise «sslmode» en la configuración de la base de datos."
+        )
+    if "password authentication failed" in lowered or "no password supplied" in lowered:
+        return f"{clean} — usuario o contraseña incorrectos."
+    return clean
+
+
 @dataclass(frozen=True)
 class StoreResult:
     stored: bool

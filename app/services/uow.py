@@ -9,6 +9,7 @@ from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError, Program
 from sqlalchemy.orm import Session
 
 from app.data.engine import Database
+from app.services.credentials import explain_connection_error
 from app.services.errors import DatabaseUnavailable, PermissionDenied
 from app.services.untrusted import install as _install_text_guard
 
@@ -37,9 +38,11 @@ def unit_of_work(db: Database) -> Iterator[Session]:
                     session.rollback()
     except DBAPIError as error:
         if _is_unavailable(error):
+            lines = str(error.orig or "").strip().splitlines()
+            reason = f" Detalle: {explain_connection_error(lines[0])}" if lines else ""
             raise DatabaseUnavailable(
                 "No se pudo conectar con la base de datos "
-                f"({db.display_name}). Revise la red o el servidor e intente de nuevo."
+                f"({db.display_name}). Revise la red o el servidor e intente de nuevo.{reason}"
             ) from error
         if isinstance(error, ProgrammingError) and getattr(error.orig, "sqlstate", "") == "42501":
             raise PermissionDenied(

@@ -28,8 +28,15 @@ ALL = (
 )
 
 
+def label(password: str) -> str:
+    """How a report names a leaked password without printing it again."""
+    names = {v: k for k, v in globals().items() if k.endswith("_PASSWORD")}
+    return names.get(password, "a test password")
+
+
 def find_in_text(text: str, passwords: Iterable[str] = ALL) -> list[str]:
-    return [p for p in passwords if p in text]
+    """Labels (never the values) of the test passwords found in ``text``."""
+    return [label(p) for p in passwords if p in text]
 
 
 def scan(paths: Iterable[Path], passwords: Iterable[str] = ALL) -> list[str]:
@@ -45,7 +52,7 @@ def scan(paths: Iterable[Path], passwords: Iterable[str] = ALL) -> list[str]:
                 data = file.read_bytes()
             except OSError:
                 continue
-            hits.extend(f"{file}: {text}" for text, raw in needles if raw in data)
+            hits.extend(f"{file}: {label(text)}" for text, raw in needles if raw in data)
     return hits
 
 
