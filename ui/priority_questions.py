@@ -64,11 +64,11 @@ def propose_priority(answers: Answers) -> Priority | None:
         return None
     if answers.daily:
         return Priority.ALTO
-    if answers.alternative:
+    if answers.alternative or answers.can_wait:
         return Priority.BAJO
-    if answers.can_wait is None:
+    if answers.alternative is None or answers.can_wait is None:
         return None
-    return Priority.BAJO if answers.can_wait else Priority.MEDIO
+    return Priority.MEDIO
 
 
 def relevant_questions(answers: Answers) -> tuple[str, ...]:
