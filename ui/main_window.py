@@ -190,6 +190,9 @@ class MainWindow(QMainWindow):
         self.settings_action = self._action(
             self.tr("Configuración"), "settings.svg", None, self.open_settings
         )
+        self.directory_action = self._action(
+            self.tr("Directorio"), None, "Ctrl+Shift+D", self.open_directory
+        )
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(self.tr("Acciones"), self)
@@ -210,6 +213,7 @@ class MainWindow(QMainWindow):
         )
         bar.addWidget(self.technician_badge)
         bar.addSeparator()
+        bar.addAction(self.directory_action)
         bar.addAction(self.settings_action)
         self.addToolBar(bar)
         self.toolbar = bar
@@ -446,6 +450,11 @@ class MainWindow(QMainWindow):
             self._unavailable(self.tr("La configuración aún no está disponible."))
             return
         self._show_dialog(dialog, refresh=False)
+
+    def open_directory(self) -> None:
+        from ui.directory.window import DirectoryWindow  # clients, contracts, contacts
+
+        self._show_dialog(DirectoryWindow(self.ctx, self))
 
     def focus_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
