@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import email.policy
 import os
 import smtplib
 import ssl
@@ -61,7 +62,7 @@ def send(settings: SmtpSettings, message: EmailMessage) -> bytes:
         message["Message-ID"] = make_msgid(domain=settings.domain)
     if "Date" not in message:
         message["Date"] = formatdate(localtime=True)
-    raw = message.as_bytes()
+    raw = message.as_bytes(policy=email.policy.SMTP)  # CRLF: smtplib sends bytes verbatim
     context = ssl.create_default_context()
     if not settings.verify_tls:
         context.check_hostname = False

@@ -146,9 +146,12 @@ def test_crash_between_ticket_and_record_does_not_double(
     assert pipeline.process(raw).outcome is Outcome.DUPLICATE
     assert _count(db, Ticket) == 1
     with db.sessions() as session:
-        assert session.scalar(
-            select(func.count()).where(TicketAction.kind == ActionKind.STATUS_CHANGE.value)
-        ) == 1
+        assert (
+            session.scalar(
+                select(func.count()).where(TicketAction.kind == ActionKind.STATUS_CHANGE.value)
+            )
+            == 1
+        )
 
 
 def test_eml_command_prints_summary_and_exits_zero(
