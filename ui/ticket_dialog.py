@@ -235,10 +235,10 @@ class TicketDialog(QDialog):
             if isinstance(widget, QHBoxLayout):
                 grid.addLayout(widget, index, 1)
             else:
-                grid.addWidget(widget, index, 1)
+                grid.addWidget(widget, index, 1, Qt.AlignmentFlag.AlignTop)
         for index, (caption, widget) in enumerate(right):
             grid.addWidget(self._caption(caption), index, 2, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(widget, index, 3)
+            grid.addWidget(widget, index, 3, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(self.priority_meaning, len(fields), 0, 1, 4)
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(3, 2)

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from app.domain.channels import Channel
 from app.domain.priorities import Priority
 from app.domain.tickets import LOGGABLE_KINDS, ActionKind, TicketStatus
+from app.services.errors import DatabaseUnavailable
 from tests.unit.ui.conftest_dialogs import Desk, desk, wait_idle
 from ui.ticket_dialog import TicketDialog
 
@@ -273,3 +274,27 @@ def test_received_time_is_shown_in_panama(qtbot: QtBot, desk: Desk) -> None:
     received = datetime(2026, 11, 27, 20, 0, tzinfo=UTC)  # vie 27 nov, 15:00 in Panamá
     dialog = _dialog(qtbot, desk, desk.open_email_ticket(received_at=received))
     assert "vie 27 nov 2026, 15:00" in dialog.received_label.text()
+
+
+def test_lost_database_keeps_the_form_and_the_uid(
+    qtbot: QtBot, desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ticket_id = desk.open_email_ticket()
+    dialog = _dialog(qtbot, desk, ticket_id)
+    real_log = desk.tickets.log_action
+
+    def unreachable(*_args: object, **_kwargs: object) -> None:
+        raise DatabaseUnavailable("No se pudo conectar con la base de datos (prueba).")
+
+    monkeypatch.setattr(desk.tickets, "log_action", unreachable)
+    qtbot.keyClicks(dialog.action_text, "Llamada con la usuaria")
+    qtbot.mouseClick(dialog.log_button, LEFT)
+    qtbot.waitUntil(lambda: "No se pudo conectar" in dialog.banner.text(), timeout=10000)
+    assert "Lo escrito se conserva" in dialog.banner.text()
+    assert dialog.action_text.toPlainText() == "Llamada con la usuaria"
+    uid = dialog.pending_log_uid
+    assert uid is not None
+    monkeypatch.setattr(desk.tickets, "log_action", real_log)
+    qtbot.mouseClick(dialog.log_button, LEFT)  # the retry carries the same uid
+    qtbot.waitUntil(lambda: dialog.action_text.toPlainText() == "", timeout=10000)
+    assert any(a.uid == uid for a in desk.tickets.get(ticket_id).actions)
