@@ -6,6 +6,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
@@ -50,6 +51,7 @@ from ui.context import AppContext
 from ui.priority_questions import PriorityQuestions
 from ui.timeline import plain_label
 from ui.widgets.banner import Banner
+from ui.widgets.guard import while_alive
 
 PANAMA = ZoneInfo(HOME_TIMEZONE)
 CHANNELS = (Channel.PHONE, Channel.WHATSAPP, Channel.CRITICAL_LINE)
@@ -108,7 +110,16 @@ class NewTicketDialog(QDialog):
         self._on_channel_changed()
         self.search_clients()
         directory = ctx.directory
-        ctx.runner.run(directory.products, self._set_products, self._on_failed)
+        self._run_job(directory.products, self._set_products, self._on_failed)
+
+    def _run_job(
+        self,
+        fn: Callable[[], Any],
+        on_success: Callable[[Any], None] | None = None,
+        on_failure: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Background job whose callbacks are dropped if this dialog is deleted meanwhile."""
+        self.ctx.runner.run(fn, while_alive(self, on_success), while_alive(self, on_failure))
 
     # ================================================================== layout
     def _build(self) -> None:
@@ -372,7 +383,7 @@ class NewTicketDialog(QDialog):
     def search_clients(self) -> None:
         text = self.search_edit.text()
         directory = self.ctx.directory
-        self.ctx.runner.run(lambda: directory.clients(text), self._set_clients, self._on_failed)
+        self._run_job(lambda: directory.clients(text), self._set_clients, self._on_failed)
 
     def _set_clients(self, clients: list[ClientView]) -> None:
         current = self.selected_client()
@@ -427,7 +438,7 @@ class NewTicketDialog(QDialog):
             if request == self._client_request:  # a later choice wins
                 self._set_client(info, select_contact)
 
-        self.ctx.runner.run(run, done, self._on_failed)
+        self._run_job(run, done, self._on_failed)
 
     def _set_client(self, info: _ClientInfo, select_contact: int | None) -> None:
         self.client_info = info
@@ -529,7 +540,7 @@ class NewTicketDialog(QDialog):
             self.new_contact_key.setChecked(False)
             self._load_client(client.id, select_contact=contact_id)
 
-        self.ctx.runner.run(
+        self._run_job(
             lambda: directory.add_contact(
                 client.id, name, email=email, phone=phone, whatsapp=phone, is_key_user=key
             ),
@@ -697,7 +708,7 @@ class NewTicketDialog(QDialog):
         self._busy = True
         self.banner.clear()
         self._update_buttons()
-        self.ctx.runner.run(fn, self._on_done, self._on_failed)
+        self._run_job(fn, self._on_done, self._on_failed)
 
     def _on_done(self, detail: TicketDetail) -> None:
         self._busy = False

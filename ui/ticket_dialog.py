@@ -54,6 +54,7 @@ from ui.clock_text import describe
 from ui.context import AppContext
 from ui.timeline import Timeline, ask_save_path, human_size, plain_label
 from ui.widgets.banner import Banner
+from ui.widgets.guard import while_alive
 
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 SUPERVISOR_ROLES = ("supervisor", "admin")
@@ -120,6 +121,15 @@ class TicketDialog(QDialog):
         self.clock_timer.setInterval(1000)
         self.clock_timer.timeout.connect(self.tick)
         self.reload()
+
+    def _run_job(
+        self,
+        fn: Callable[[], Any],
+        on_success: Callable[[Any], None] | None = None,
+        on_failure: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Background job whose callbacks are dropped if this dialog is deleted meanwhile."""
+        self.ctx.runner.run(fn, while_alive(self, on_success), while_alive(self, on_failure))
 
     # ================================================================== layout
     def _build(self) -> None:
@@ -527,7 +537,7 @@ class TicketDialog(QDialog):
     def reload(self) -> None:
         """Fetch the ticket again; whatever is typed in the forms stays as it is."""
         tickets, ticket_id = self.ctx.tickets, self.ticket_id
-        self.ctx.runner.run(
+        self._run_job(
             self._load_fn(lambda: tickets.get(ticket_id)),
             self._on_reloaded,
             self._on_failed,
@@ -760,7 +770,7 @@ class TicketDialog(QDialog):
                 self.banner.show_message(message, "success")
             self.changed.emit(self.ticket_id)
 
-        self.ctx.runner.run(self._load_fn(fn), success, self._on_failed)
+        self._run_job(self._load_fn(fn), success, self._on_failed)
 
     def _on_failed(self, error: BaseException) -> None:
         self._busy = False
@@ -1007,7 +1017,7 @@ class TicketDialog(QDialog):
     # ------------------------------------------------------------------ attachments
     def _fetch_attachment(self, attachment_id: int, done: Callable[[bytes], None]) -> None:
         tickets = self.ctx.tickets
-        self.ctx.runner.run(lambda: tickets.attachment_data(attachment_id), done, lambda _e: None)
+        self._run_job(lambda: tickets.attachment_data(attachment_id), done, lambda _e: None)
 
     def _save_attachment(self, attachment: AttachmentView) -> None:
         path = ask_save_path(self, attachment.filename)
@@ -1021,7 +1031,7 @@ class TicketDialog(QDialog):
             path.write_bytes(tickets.attachment_data(attachment.id))
             return path
 
-        self.ctx.runner.run(
+        self._run_job(
             run,
             lambda saved: self.banner.show_message(
                 _tr("Adjunto guardado en {0}.").format(saved), "success"

@@ -298,3 +298,14 @@ def test_lost_database_keeps_the_form_and_the_uid(
     qtbot.mouseClick(dialog.log_button, LEFT)  # the retry carries the same uid
     qtbot.waitUntil(lambda: dialog.action_text.toPlainText() == "", timeout=10000)
     assert any(a.uid == uid for a in desk.tickets.get(ticket_id).actions)
+
+
+def test_closing_before_the_answer_arrives_is_harmless(qtbot: QtBot, desk: Desk) -> None:
+    ticket_id = desk.open_email_ticket()
+    dialog = TicketDialog(desk.ctx, ticket_id)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    with qtbot.waitSignal(dialog.destroyed, timeout=10000):
+        dialog.close()
+    wait_idle(qtbot, desk.ctx.runner)  # the late load lands on a deleted dialog: ignored
+    assert desk.ctx.runner.pending == 0
