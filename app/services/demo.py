@@ -310,7 +310,10 @@ def load_demo_data(
             elapsed = now - received
             # The older the ticket, the further along its life.
             progress = min(1.0, elapsed / timedelta(days=4)) * rng.random() * 1.6
-            claimed_at = received + min(elapsed, timedelta(minutes=rng.randint(2, 240)))
+            # A well-run desk: most cases past their deadline did get a contact; a few did not.
+            if deadline < now and rng.random() < 0.9:
+                progress = max(progress, 0.4)
+            claimed_at = received + min(elapsed, timedelta(minutes=rng.randint(2, 45)))
             if progress > 0.15 or elapsed > timedelta(days=3):
                 ticket.assignee_id = tech.id
                 ticket.status = TicketStatus.ASSIGNED.value
@@ -375,8 +378,9 @@ def load_demo_data(
                             )
                         )
                     done_at = contact_at + timedelta(hours=rng.uniform(1, 48))
-                    if progress > 0.6 and done_at < now:
-                        if rng.random() < 0.2:
+                    old_case = elapsed > timedelta(days=4) and rng.random() < 0.85
+                    if (progress > 0.6 or old_case) and done_at < now:
+                        if rng.random() < 0.2 and not old_case:
                             ticket.status = TicketStatus.WAITING_CLIENT.value
                             actions.append(
                                 _action(
@@ -405,7 +409,7 @@ def load_demo_data(
                                     False,
                                 )
                             )
-                            if progress > 0.9 and done_at + timedelta(days=2) < now:
+                            if (progress > 0.9 or old_case) and done_at + timedelta(days=2) < now:
                                 ticket.status = TicketStatus.CLOSED.value
                                 ticket.closed_at = done_at + timedelta(days=2)
                                 actions.append(
