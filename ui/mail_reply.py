@@ -1,0 +1,39 @@
+"""Reply by email from the ticket dialog: fills the dialog's ``ctx.mail_sender`` hook."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+
+from app.intake.ack import SmtpSettings
+from app.services.mail_replies import MailReplyService
+from app.services.snapshots import TicketDetail
+
+
+class MailReplySender:
+    """Asks for the text, sends it off the GUI thread through ``ctx.runner``, then reloads."""
+
+    def __init__(self, ctx: Any, smtp: SmtpSettings) -> None:
+        self.ctx = ctx
+        self.service = MailReplyService(ctx.tickets.db, smtp, ctx.tickets)
+
+    def open_reply(self, dialog: QWidget, detail: TicketDetail) -> None:
+        text, ok = QInputDialog.getMultiLineText(
+            dialog,
+            "Responder por correo",
+            f"Correo a {detail.requester_address or 'el solicitante'} — [{detail.number}]",
+        )
+        if not ok or not text.strip():
+            return
+        actor = self.ctx.actor
+
+        def done(_result: object) -> None:
+            reload = getattr(dialog, "reload", None)
+            if callable(reload):
+                reload()
+
+        def failed(error: BaseException) -> None:
+            QMessageBox.warning(dialog, "Correo no enviado", str(error))
+
+        self.ctx.runner.run(lambda: self.service.send_reply(detail.id, actor, text), done, failed)
