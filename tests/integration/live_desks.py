@@ -150,8 +150,8 @@ def edit_race(url: str, login: str, ticket_id: int, attempts: int, start_at: flo
 
 
 def log_through_journal(url: str, login: str, ticket_ids: list[int], journal_path: str,
-                        stop_at: float) -> dict[str, Any]:
-    """Log actions until ``stop_at``; report which uids were confirmed saved and which not."""
+                        stop_file: str) -> dict[str, Any]:
+    """Log actions until ``stop_file`` exists; report which uids were confirmed saved."""
     from app.live.journal import Journal, new_uid
 
     db = Database(url)
@@ -161,7 +161,7 @@ def log_through_journal(url: str, login: str, ticket_ids: list[int], journal_pat
     unsaved: list[str] = []
     errors: list[str] = []
     n = 0
-    while time.time() < stop_at:
+    while not Path(stop_file).exists():
         uid = new_uid()
         ticket_id = ticket_ids[n % len(ticket_ids)]
         n += 1
