@@ -118,7 +118,7 @@ class MailIntakeService:
         uid = mail_uid(key)
         received = min(received_at, now_utc())
         subject = mail.subject.strip() or "(sin asunto)"
-        detail = self.tickets.open(
+        ticket_id = self.tickets.open_id(
             OpenTicketRequest(
                 channel=Channel.EMAIL,
                 priority=priority,
@@ -138,11 +138,11 @@ class MailIntakeService:
         )
         with unit_of_work(self.db) as session:
             action_id = session.scalar(select(TicketAction.id).where(TicketAction.uid == uid))
-            if not self._record(session, mail, raw, received, detail.id, action_id):
+            if not self._record(session, mail, raw, received, ticket_id, action_id):
                 return None
             if not mail.from_addr:
                 # TicketService flags unknown senders; an absent From is worth saying plainly.
-                ticket = session.get(Ticket, detail.id)
+                ticket = session.get(Ticket, ticket_id)
                 assert ticket is not None
                 note = "El correo no indica remitente (From): no se envió acuse de recibo."
                 if note not in ticket.review_reasons:
@@ -153,7 +153,7 @@ class MailIntakeService:
             except IntegrityError:
                 session.rollback()
                 return None
-        return detail.id
+        return ticket_id
 
     def add_reply(
         self, ticket_id: int, mail: ParsedMail, raw: bytes, received_at: datetime
@@ -461,7 +461,7 @@ class MailIntakeService:
         except Exception:
             mail = None
         body = description or (mail.body if mail else raw[:20000].decode("utf-8", "replace"))
-        detail = self.tickets.open(
+        ticket_id = self.tickets.open_id(
             OpenTicketRequest(
                 channel=Channel.EMAIL,
                 priority=priority,
@@ -483,13 +483,13 @@ class MailIntakeService:
             row = session.get(MailQuarantine, quarantine_id)
             assert row is not None
             if row.resolved_ticket_id is None:
-                row.resolved_ticket_id = detail.id
+                row.resolved_ticket_id = ticket_id
                 row.resolved_by = actor
                 row.resolved_at = now_utc()
                 if action_id is not None:
                     session.add(
                         Attachment(
-                            ticket_id=detail.id,
+                            ticket_id=ticket_id,
                             action_id=action_id,
                             filename=f"correo-original-{quarantine_id}.eml",
                             content_type="message/rfc822",
@@ -498,7 +498,7 @@ class MailIntakeService:
                         )
                     )
                 session.commit()
-        return detail.id
+        return ticket_id
 
 
 def _require_supervisor(session: Session, actor: str) -> None:

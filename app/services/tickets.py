@@ -171,6 +171,11 @@ class TicketService:
 
     # ----------------------------------------------------------------- opening
     def open(self, request: OpenTicketRequest, actor: str | None) -> TicketDetail:
+        """Open a ticket from any channel; a retried request (same uid) opens one ticket."""
+        return self.get(self.open_id(request, actor))
+
+    def open_id(self, request: OpenTicketRequest, actor: str | None) -> int:
+        """Like open(), returning only the ticket id (mail intake needs no snapshot)."""
         subject = " ".join(request.subject.split())
         if not subject:
             raise InvalidInput("El asunto del tiquete no puede estar vacío.")
@@ -189,7 +194,7 @@ class TicketService:
                     select(TicketAction.ticket_id).where(TicketAction.uid == request.uid)
                 )
                 if existing is not None:
-                    return self._detail(session, existing)
+                    return existing
             author = technician_by_login(session, actor) if actor else None
             client, contact, reasons = self._requester(session, request, received)
             ticket = Ticket(
@@ -257,7 +262,7 @@ class TicketService:
                     attachments=(),
                 )
             session.commit()
-            return self._detail(session, ticket.id)
+            return ticket.id
 
     def _requester(
         self, session: Session, request: OpenTicketRequest, received: datetime
