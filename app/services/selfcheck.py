@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import inspect
+from sqlalchemy.exc import DBAPIError
 
 from app.config import Settings, resolve_db_url, url_is_sqlite
 from app.data.migrate import heads
@@ -50,13 +51,20 @@ def schema_revision(services: Services) -> str:
     """The schema revision the database is at; raises when it is behind this build."""
     from alembic.runtime.migration import MigrationContext
 
-    with services.db.engine.connect() as connection:
-        if not inspect(connection).has_table("alembic_version"):
-            raise ServiceError(
-                f"La base de datos {services.db.display_name} no tiene el esquema de IMR; "
-                "ejecute «imr-console db upgrade»."
-            )
-        current = set(MigrationContext.configure(connection).get_current_heads())
+    try:
+        with services.db.engine.connect() as connection:
+            if not inspect(connection).has_table("alembic_version"):
+                raise ServiceError(
+                    f"La base de datos {services.db.display_name} no tiene el esquema de IMR; "
+                    "ejecute «imr-console db upgrade»."
+                )
+            current = set(MigrationContext.configure(connection).get_current_heads())
+    except DBAPIError as error:
+        first = str(error.orig or error).strip().splitlines()
+        raise DatabaseUnavailable(
+            f"No se pudo abrir la base de datos {services.db.display_name}: "
+            f"{first[0] if first else type(error).__name__}"
+        ) from error
     expected = set(heads())
     if current != expected:
         raise ServiceError(
@@ -72,20 +80,23 @@ def open_for_self_test(explicit: str | None) -> SelfCheckDatabase:
     notes: list[str] = []
     url = configured_url(explicit)
     if url is not None:
+        services = None
         try:
             # SQLite is migrated on open; a shared PostgreSQL server is only checked (upgrading it
             # is an administrator's `imr-console db upgrade`, never a side effect of a self-test).
             services = open_services(url)
+            revision = schema_revision(services)
         except DatabaseUnavailable as error:
+            if services is not None:
+                services.close()
             if explicit:
                 raise
             notes.append(f"{error.message} Se usa una base temporal.")
-        else:
-            try:
-                revision = schema_revision(services)
-            except BaseException:
+        except BaseException:
+            if services is not None:
                 services.close()
-                raise
+            raise
+        else:
             kind = "SQLite" if url_is_sqlite(url) else "PostgreSQL"
             return SelfCheckDatabase(
                 services, f"{kind} configurada ({services.db.display_name})", revision, notes
