@@ -95,6 +95,14 @@ def _sort_key(row: QueueRow) -> tuple[int, int, float, int]:
 
 
 _icon_cache: dict[str, QIcon] = {}
+_brush_cache: dict[str, QBrush] = {}
+
+
+def brush(colour: str) -> QBrush:
+    cached = _brush_cache.get(colour)
+    if cached is None:
+        cached = _brush_cache[colour] = QBrush(QColor(colour))
+    return cached
 
 
 def icon(name: str) -> QIcon:
@@ -207,7 +215,7 @@ class QueueModel(QAbstractTableModel):
         if col is Column.TIME_LEFT:
             text = self.clock_text(row)
             if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(QColor(text.colour))
+                return brush(text.colour)
             if role == Qt.ItemDataRole.DecorationRole:
                 return icon(text.icon)
             if role == Qt.ItemDataRole.FontRole:
@@ -219,12 +227,12 @@ class QueueModel(QAbstractTableModel):
                 )
         if role == Qt.ItemDataRole.BackgroundRole:
             background = STATE_BACKGROUNDS.get(self.clock_text(row).kind)
-            return QBrush(QColor(background)) if background else None
+            return brush(background) if background else None
         if col is Column.PRIORITY:
             if role == Qt.ItemDataRole.DecorationRole:
                 return icon(f"priority-{int(row.priority)}.svg")
             if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(QColor(PRIORITY_COLOURS[row.priority]))
+                return brush(PRIORITY_COLOURS[row.priority])
             if role == Qt.ItemDataRole.FontRole and row.priority <= Priority.ALTO:
                 return self._bold
             if role == Qt.ItemDataRole.ToolTipRole:
