@@ -1,8 +1,9 @@
 """Why each breach happened, read from its action log.
 
-One SQL aggregate per breached ticket counts the actions that matter before the deadline
-(assignments, call attempts, priority changes); only tickets with a priority change have their
-change details read, since those live in JSON. The classification itself is plain Python.
+One SQL query finds the breached tickets and, with indexed EXISTS probes, whether each had the
+actions that matter before the deadline (assignments, call attempts, priority changes); only
+tickets with a priority change have their change details read, since those live in JSON. The
+classification itself is plain Python.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from app.data.models import Technician, Ticket, TicketAction
@@ -114,12 +115,16 @@ def breach_causes(
 ) -> CausesReport:
     fca, due = Ticket.first_contact_at, Ticket.first_contact_due
     A = TicketAction
-    before_due = A.occurred_at < due
-    claimed = func.sum(case((and_(A.kind == ActionKind.ASSIGNMENT.value, before_due), 1), else_=0))
-    attempts = func.sum(
-        case((and_(A.kind == ActionKind.CALL_ATTEMPT.value, before_due), 1), else_=0)
-    )
-    reprioritised = func.sum(case((A.kind == ActionKind.REPRIORITISED.value, 1), else_=0))
+
+    def has(kind: ActionKind, *extra: Any) -> Any:
+        # Correlated EXISTS: one probe of ix_ticket_action_ticket_kind per breached ticket.
+        return (
+            select(A.id)
+            .where(A.ticket_id == Ticket.id, A.kind == kind.value, *extra)
+            .correlate(Ticket)
+            .exists()
+        )
+
     stmt = (
         select(
             Ticket.id,
@@ -129,39 +134,19 @@ def breach_causes(
             due,
             fca,
             Technician.name,
-            claimed,
-            attempts,
-            reprioritised,
+            has(ActionKind.ASSIGNMENT, A.occurred_at < due),
+            has(ActionKind.CALL_ATTEMPT, A.occurred_at < due),
+            # The range keeps the probe correlated (a rare kind otherwise tempts the planner
+            # into hashing a scan of the whole log).
+            has(ActionKind.REPRIORITISED, A.occurred_at >= Ticket.received_at),
         )
         .select_from(Ticket)
         .outerjoin(Technician, Technician.id == Ticket.assignee_id)
-        .outerjoin(
-            A,
-            and_(
-                A.ticket_id == Ticket.id,
-                A.kind.in_(
-                    [
-                        ActionKind.ASSIGNMENT.value,
-                        ActionKind.CALL_ATTEMPT.value,
-                        ActionKind.REPRIORITISED.value,
-                    ]
-                ),
-            ),
-        )
         .where(
             Ticket.received_at >= period.start,
             Ticket.received_at < period.end,
             Ticket.merged_into_id.is_(None),
             or_(fca > due, and_(fca.is_(None), due <= now)),
-        )
-        .group_by(
-            Ticket.id,
-            Ticket.priority,
-            Ticket.channel,
-            Ticket.received_at,
-            due,
-            fca,
-            Technician.name,
         )
         .order_by(due)
     )

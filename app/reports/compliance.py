@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import case, func, literal, select
+from sqlalchemy import case, func, literal, select, text
 from sqlalchemy.orm import Session
 
 from app.data.models import Client, Technician, Ticket
@@ -79,7 +79,7 @@ class ComplianceRow:
 # Buckets for the time-to-first-contact distribution (business minutes, upper bounds).
 TTFC_BOUNDS = (15, 30, 60, 120, 180, 360, 720, 1440)
 TTFC_LABELS = (
-    "≤15 min",
+    "<15 min",
     "15–30 min",
     "30–60 min",
     "1–2 h",
@@ -231,13 +231,23 @@ def first_contact_minutes(
     return out
 
 
-def _with_minutes(
-    rows: list[ComplianceRow], minutes: dict[Any, list[float]]
-) -> tuple[ComplianceRow, ...]:
+Stats = dict[Any, tuple[float | None, float | None]]  # key → (median, p90) minutes
+_DIM_INDEX = {
+    Dimension.PRIORITY: 0,
+    Dimension.CHANNEL: 1,
+    Dimension.CLIENT: 2,
+    Dimension.TECHNICIAN: 3,
+}
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(float(value), 1)
+
+
+def _with_minutes(rows: list[ComplianceRow], stats: Stats) -> tuple[ComplianceRow, ...]:
     out = []
     for row in rows:
-        values = minutes.get(row.key, [])
-        med, p90 = percentile(values, 0.5), percentile(values, 0.9)
+        med, p90 = stats.get(row.key, (None, None))
         out.append(
             ComplianceRow(
                 row.key,
@@ -247,19 +257,154 @@ def _with_minutes(
                 row.met_late,
                 row.open_breached,
                 row.open_on_time,
-                None if med is None else round(med, 1),
-                None if p90 is None else round(p90, 1),
+                _round(med),
+                _round(p90),
             )
         )
     return tuple(out)
 
 
+def python_minute_stats(
+    session: Session, period: Period, policy: SlaPolicy, dimensions: tuple[Dimension, ...]
+) -> tuple[dict[Dimension, Stats], dict[int, tuple[int, ...]]]:
+    """Percentiles and the distribution, the minutes computed in Python (SQLite path)."""
+    minutes = first_contact_minutes(session, period, policy)
+    stats: dict[Dimension, Stats] = {}
+    for dimension in dimensions:
+        grouped: dict[Any, list[float]] = defaultdict(list)
+        i = _DIM_INDEX[dimension]
+        for item in minutes:
+            grouped[item[i]].append(item[4])
+        stats[dimension] = {
+            key: (percentile(v, 0.5), percentile(v, 0.9)) for key, v in grouped.items()
+        }
+    by_priority: dict[int, list[float]] = defaultdict(list)
+    for item in minutes:
+        by_priority[item[0]].append(item[4])
+    hist = {int(p): histogram(by_priority[int(p)], TTFC_BOUNDS) for p in Priority}
+    return stats, hist
+
+
+# PostgreSQL: each calendar's open intervals for the span go in as three float8 arrays
+# (start, end, open seconds before the interval); width_bucket() bisects them, so the business
+# seconds at an instant are  cum[i] + least(x, end[i]) - start[i]  and everything else —
+# percentile_cont per dimension (GROUPING SETS) and the distribution — stays in SQL.
+_PG_MINUTES = """
+WITH cal(name, s, e, c) AS (VALUES {values}),
+m AS (
+    SELECT t.priority, t.channel, t.client_id, t.assignee_id,
+           GREATEST(
+               (CASE WHEN b.jf = 0 THEN 0 ELSE cal.c[b.jf] + LEAST(x.xf, cal.e[b.jf]) - cal.s[b.jf]
+                END)
+             - (CASE WHEN b.jr = 0 THEN 0 ELSE cal.c[b.jr] + LEAST(x.xr, cal.e[b.jr]) - cal.s[b.jr]
+                END), 0) / 60.0 AS minutes
+    FROM ticket t
+    JOIN cal ON cal.name = t.calendar_name
+    CROSS JOIN LATERAL (
+        SELECT EXTRACT(EPOCH FROM t.received_at)::float8 AS xr,
+               EXTRACT(EPOCH FROM t.first_contact_at)::float8 AS xf
+    ) x
+    CROSS JOIN LATERAL (
+        SELECT width_bucket(x.xr, cal.s) AS jr, width_bucket(x.xf, cal.s) AS jf
+    ) b
+    WHERE t.received_at >= :start AND t.received_at < :end AND t.merged_into_id IS NULL
+      AND t.first_contact_at IS NOT NULL
+)
+"""
+
+
+def _histogram_mask(dimensions: tuple[Dimension, ...]) -> int:
+    """GROUPING() value of the (priority, bucket) set: every dimension column but priority off."""
+    n = len(dimensions) + 1
+    mask = 0
+    for i, d in enumerate(dimensions):
+        if d is not Dimension.PRIORITY:
+            mask |= 1 << (n - 1 - i)
+    return mask
+
+
+def pg_minute_stats(
+    session: Session,
+    period: Period,
+    policy: SlaPolicy,
+    now: datetime,
+    dimensions: tuple[Dimension, ...],
+) -> tuple[dict[Dimension, Stats], dict[int, tuple[int, ...]]]:
+    names = list(
+        session.scalars(
+            select(Ticket.calendar_name)
+            .where(*_in_period(period), Ticket.first_contact_at.is_not(None))
+            .distinct()
+        )
+    )
+    unknown = [n for n in names if n not in policy.calendars]
+    if unknown or not names:
+        # A calendar that no longer exists: fall back to the per-ticket path (rare).
+        return python_minute_stats(session, period, policy, dimensions)
+    hi = max(period.end, now) + timedelta(days=1)
+    params: dict[str, Any] = {"start": period.start, "end": period.end}
+    values = []
+    for k, name in enumerate(names):
+        starts, ends, cums, total = [], [], [], 0.0
+        for a, b in policy.calendars[name].open_intervals(period.start, hi):
+            starts.append(a.timestamp())
+            ends.append(b.timestamp())
+            cums.append(total)
+            total += (b - a).total_seconds()
+        if not starts:
+            starts, ends, cums = [hi.timestamp()], [hi.timestamp()], [0.0]
+        params.update({f"n{k}": name, f"s{k}": starts, f"e{k}": ends, f"c{k}": cums})
+        values.append(
+            f"(CAST(:n{k} AS text), CAST(:s{k} AS float8[]), CAST(:e{k} AS float8[]), "
+            f"CAST(:c{k} AS float8[]))"
+        )
+    head = _PG_MINUTES.format(values=", ".join(values))
+    columns = {
+        Dimension.PRIORITY: "priority",
+        Dimension.CHANNEL: "channel",
+        Dimension.CLIENT: "client_id",
+        Dimension.TECHNICIAN: "assignee_id",
+    }
+    # One pass over the tickets: the percentile sets per dimension and the distribution set
+    # (priority, bucket) in the same GROUPING SETS query.
+    stats: dict[Dimension, Stats] = {d: {} for d in dimensions}
+    bounds = ", ".join(str(b) for b in TTFC_BOUNDS)
+    sets = [f"({columns[d]})" for d in dimensions] + ["(priority, bucket)"]
+    grouped = ", ".join([*(columns[d] for d in dimensions), "bucket"])
+    picked = ", ".join(
+        "priority" if d is Dimension.PRIORITY else columns[d] if d in dimensions else "NULL"
+        for d in Dimension
+    )
+    sql = (
+        head + f"SELECT {picked}, bucket, GROUPING({grouped}), "
+        "percentile_cont(0.5) WITHIN GROUP (ORDER BY minutes), "
+        "percentile_cont(0.9) WITHIN GROUP (ORDER BY minutes), count(*) "
+        f"FROM (SELECT m.*, width_bucket(minutes, ARRAY[{bounds}]::float8[]) AS bucket FROM m) q "
+        f"GROUP BY GROUPING SETS ({', '.join(sets)})"
+    )
+    n = len(dimensions) + 1
+    # GROUPING() sets a bit (first argument most significant) for each column not grouped.
+    by_mask: dict[int, Dimension | None] = {
+        ((1 << n) - 1) ^ (1 << (n - 1 - i)): d for i, d in enumerate(dimensions)
+    }
+    counts = {int(p): [0] * len(TTFC_LABELS) for p in Priority}
+    for row in session.execute(text(sql), params):
+        mask = row[5]
+        if mask == _histogram_mask(dimensions):
+            counts[int(row[0])][int(row[4])] = int(row[8])
+            continue
+        dimension = by_mask[mask]
+        assert dimension is not None
+        stats[dimension][row[_DIM_INDEX[dimension]]] = (row[6], row[7])
+    return stats, {p: tuple(v) for p, v in counts.items()}
+
+
 def histogram(values: list[float], bounds: tuple[float, ...]) -> tuple[int, ...]:
-    from bisect import bisect_left
+    from bisect import bisect_right
 
     counts = [0] * (len(bounds) + 1)
-    for v in values:
-        counts[bisect_left(bounds, v)] += 1
+    for v in values:  # same buckets as PostgreSQL's width_bucket: [15, 30) is the second
+        counts[bisect_right(bounds, v)] += 1
     return tuple(counts)
 
 
@@ -289,23 +434,13 @@ def compliance_report(
     *,
     dimensions: tuple[Dimension, ...] = tuple(Dimension),
 ) -> ComplianceReport:
-    minutes = first_contact_minutes(session, period, policy)
-    index = {
-        Dimension.PRIORITY: 0,
-        Dimension.CHANNEL: 1,
-        Dimension.CLIENT: 2,
-        Dimension.TECHNICIAN: 3,
+    if session.get_bind().dialect.name == "postgresql":
+        stats, hist = pg_minute_stats(session, period, policy, now, dimensions)
+    else:
+        stats, hist = python_minute_stats(session, period, policy, dimensions)
+    tables = {
+        d: _with_minutes(counts_by(session, period, d, now), stats.get(d, {})) for d in dimensions
     }
-    tables: dict[Dimension, tuple[ComplianceRow, ...]] = {}
-    for dimension in dimensions:
-        grouped: dict[Any, list[float]] = defaultdict(list)
-        i = index[dimension]
-        for item in minutes:
-            grouped[item[i]].append(item[4])
-        tables[dimension] = _with_minutes(counts_by(session, period, dimension, now), grouped)
-    by_priority: dict[int, list[float]] = defaultdict(list)
-    for item in minutes:
-        by_priority[item[0]].append(item[4])
     return ComplianceReport(
         period=period,
         now=now,
@@ -313,6 +448,6 @@ def compliance_report(
         by_channel=tables.get(Dimension.CHANNEL, ()),
         by_client=tables.get(Dimension.CLIENT, ()),
         by_technician=tables.get(Dimension.TECHNICIAN, ()),
-        ttfc_histogram={int(p): histogram(by_priority[int(p)], TTFC_BOUNDS) for p in Priority},
+        ttfc_histogram=hist,
         open_age=open_age(session, now),
     )

@@ -3,9 +3,9 @@
 Model: each on-shift technician works through their own waiting tickets (priority, then
 deadline), then the unassigned ones go, in the same order, to whoever is free first. First
 contact is expected when a technician starts on the ticket; each ticket keeps them busy for the
-median handling time of its priority (median duration of contact actions in the last 90 days,
-``DEFAULT_HANDLING`` when there is no history). Tickets held by technicians off shift count as
-unassigned.
+median handling time of its priority (median duration of contact actions on tickets received
+in the last 90 days, ``DEFAULT_HANDLING`` when there is no history). Tickets held by technicians
+off shift count as unassigned.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from app.data.models import Technician, Ticket, TicketAction
 from app.domain.channels import Channel
 from app.domain.formatting import format_duration
 from app.domain.priorities import Priority
-from app.domain.tickets import OPEN_STATUSES
+from app.domain.tickets import CONTACT_CAPABLE, OPEN_STATUSES
 from app.reports.period import percentile
 
 OPEN_VALUES = [s.value for s in OPEN_STATUSES]
@@ -61,10 +61,13 @@ class Forecast:
 def handling_times(session: Session, now: datetime) -> dict[int, timedelta]:
     """Median minutes of contact actions per priority over the last 90 days."""
     A = TicketAction
+    # Through the tickets received in the window (indexed), then their contact actions by
+    # (ticket_id, kind): never a scan of the whole action log.
     where = (
+        Ticket.received_at >= now - HISTORY,
+        A.kind.in_([k.value for k in CONTACT_CAPABLE]),
         A.is_contact.is_(True),
         A.duration_minutes.is_not(None),
-        A.occurred_at >= now - HISTORY,
     )
     medians: dict[int, float | None] = {}
     if session.get_bind().dialect.name == "postgresql":
