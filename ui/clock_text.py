@@ -34,10 +34,6 @@ STATE_ICONS: dict[str, str] = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ClockText", text)
-
-
 @dataclass(frozen=True, slots=True)
 class ClockText:
     """Everything a cell needs: the countdown, the state word, colour and icon file."""
@@ -66,20 +62,24 @@ def describe(reading: ClockReading, *, now: datetime) -> ClockText:
     state = reading.state
     if state is ClockState.BREACHED:
         countdown = "+" + format_countdown(reading.overdue)
-        words = _tr("vencido hace {0}").format(format_duration(reading.overdue))
+        words = QCoreApplication.translate("ClockText", "vencido hace {0}").format(
+            format_duration(reading.overdue)
+        )
     elif state is ClockState.MET:
-        countdown, words = "", _tr("cumplido")
+        countdown, words = "", QCoreApplication.translate("ClockText", "cumplido")
     elif state is ClockState.MET_LATE:
         countdown = ""
-        words = _tr("cumplido con atraso ({0})").format(format_duration(reading.overdue))
+        words = QCoreApplication.translate("ClockText", "cumplido con atraso ({0})").format(
+            format_duration(reading.overdue)
+        )
     else:
         countdown = format_countdown(reading.remaining)
         if reading.paused_until is not None:
-            words = _tr("en pausa — fuera de horario (se reanuda {0})").format(
-                format_short(reading.paused_until, now=now)
-            )
+            words = QCoreApplication.translate(
+                "ClockText", "en pausa — fuera de horario (se reanuda {0})"
+            ).format(format_short(reading.paused_until, now=now))
         elif state is ClockState.AT_RISK:
-            words = _tr("en riesgo")
+            words = QCoreApplication.translate("ClockText", "en riesgo")
         else:
-            words = _tr("en tiempo")
+            words = QCoreApplication.translate("ClockText", "en tiempo")
     return ClockText(kind, countdown, words, STATE_COLOURS[kind], STATE_ICONS[kind])

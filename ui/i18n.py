@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -10,15 +11,27 @@ TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translati
 LANGUAGES = {"es": "Español (Panamá)", "en": "English"}
 
 _installed: list[QTranslator] = []
+_current = "es"
+
+
+def current() -> str:
+    return _current
+
+
+def label(value: Any) -> str:
+    """A domain enum's label (priority, channel, status, action) in the current language."""
+    return str(value.label_en if _current == "en" else value.label)
 
 
 def install(app: QCoreApplication, language: str) -> bool:
     """Install the translators for ``language``; returns False when the .qm file is missing."""
+    global _current
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
     if language not in LANGUAGES:
         language = "es"
+    _current = language
     QLocale.setDefault(QLocale("es_PA" if language == "es" else "en_US"))
     qt_base = QTranslator(app)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from app.domain.channels import Channel
 from app.domain.priorities import Priority
 from app.services.snapshots import QueueRow, TicketDetail
+from ui import i18n
 from ui.alerts import DeskAlerts
 from ui.context import AppContext
 from ui.queue_model import (
@@ -63,11 +64,11 @@ COLUMN_WIDTHS = {
     Column.LAST_ACTION: 190,
 }
 FILTER_LABELS = (
-    (QueueFilter.MINE, "Mis tiquetes"),
-    (QueueFilter.UNASSIGNED, "Sin asignar"),
-    (QueueFilter.ALL_OPEN, "Todos abiertos"),
-    (QueueFilter.AT_RISK, "En riesgo"),
-    (QueueFilter.BREACHED, "Vencidos"),
+    (QueueFilter.MINE, QT_TRANSLATE_NOOP("MainWindow", "Mis tiquetes")),
+    (QueueFilter.UNASSIGNED, QT_TRANSLATE_NOOP("MainWindow", "Sin asignar")),
+    (QueueFilter.ALL_OPEN, QT_TRANSLATE_NOOP("MainWindow", "Todos abiertos")),
+    (QueueFilter.AT_RISK, QT_TRANSLATE_NOOP("MainWindow", "En riesgo")),
+    (QueueFilter.BREACHED, QT_TRANSLATE_NOOP("MainWindow", "Vencidos")),
 )
 REFILTER_EVERY_TICKS = 15  # time-based filters (at risk, breached) catch up twice a minute
 
@@ -241,13 +242,13 @@ class MainWindow(QMainWindow):
         self.priority_combo = QComboBox(box)
         self.priority_combo.addItem(self.tr("Todas las prioridades"), None)
         for p in Priority:
-            self.priority_combo.addItem(icon(f"priority-{int(p)}.svg"), p.label, int(p))
+            self.priority_combo.addItem(icon(f"priority-{int(p)}.svg"), i18n.label(p), int(p))
         self.priority_combo.currentIndexChanged.connect(self._priority_changed)
         row.addWidget(self.priority_combo)
         self.channel_combo = QComboBox(box)
         self.channel_combo.addItem(self.tr("Todos los canales"), None)
         for ch in Channel:
-            self.channel_combo.addItem(ch.label, ch.value)
+            self.channel_combo.addItem(i18n.label(ch), ch.value)
         self.channel_combo.currentIndexChanged.connect(self._channel_changed)
         row.addWidget(self.channel_combo)
         self.search_box = QLineEdit(box)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -28,6 +29,7 @@ from app.domain.policy import SlaPolicy, default_policy
 from app.domain.priorities import Priority
 from app.domain.sla import ClockReading, ClockState, read_clock
 from app.services.snapshots import QueueRow
+from ui import i18n
 from ui.clock_text import STATE_BACKGROUNDS, ClockText, clock_kind, describe
 
 ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
@@ -58,16 +60,16 @@ class Column(IntEnum):
 
 
 HEADERS = {
-    Column.TIME_LEFT: "Tiempo restante",
-    Column.PRIORITY: "Prioridad",
-    Column.NUMBER: "Tiquete",
-    Column.CLIENT: "Cliente",
-    Column.SUBJECT: "Asunto",
-    Column.CHANNEL: "Canal",
-    Column.STATUS: "Estado",
-    Column.ASSIGNEE: "Técnico",
-    Column.AGE: "Antigüedad",
-    Column.LAST_ACTION: "Última acción",
+    Column.TIME_LEFT: QT_TRANSLATE_NOOP("QueueModel", "Tiempo restante"),
+    Column.PRIORITY: QT_TRANSLATE_NOOP("QueueModel", "Prioridad"),
+    Column.NUMBER: QT_TRANSLATE_NOOP("QueueModel", "Tiquete"),
+    Column.CLIENT: QT_TRANSLATE_NOOP("QueueModel", "Cliente"),
+    Column.SUBJECT: QT_TRANSLATE_NOOP("QueueModel", "Asunto"),
+    Column.CHANNEL: QT_TRANSLATE_NOOP("QueueModel", "Canal"),
+    Column.STATUS: QT_TRANSLATE_NOOP("QueueModel", "Estado"),
+    Column.ASSIGNEE: QT_TRANSLATE_NOOP("QueueModel", "Técnico"),
+    Column.AGE: QT_TRANSLATE_NOOP("QueueModel", "Antigüedad"),
+    Column.LAST_ACTION: QT_TRANSLATE_NOOP("QueueModel", "Última acción"),
 }
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the QueueRow snapshot
@@ -253,7 +255,7 @@ class QueueModel(QAbstractTableModel):
         if col is Column.TIME_LEFT:
             return self.clock_text(row).cell
         if col is Column.PRIORITY:
-            return row.priority.label
+            return i18n.label(row.priority)
         if col is Column.NUMBER:
             return row.number
         if col is Column.CLIENT:
@@ -261,16 +263,16 @@ class QueueModel(QAbstractTableModel):
         if col is Column.SUBJECT:
             return row.subject
         if col is Column.CHANNEL:
-            return row.channel.label
+            return i18n.label(row.channel)
         if col is Column.STATUS:
-            return row.status.label
+            return i18n.label(row.status)
         if col is Column.ASSIGNEE:
             return row.assignee_name or "—"
         if col is Column.AGE:
             return format_duration(self._now - row.received_at)
         if row.last_action_at is None:
             return "—"
-        kind = row.last_action_kind.label if row.last_action_kind else ""
+        kind = i18n.label(row.last_action_kind) if row.last_action_kind else ""
         return f"{kind} · {format_short(row.last_action_at, now=self._now)}".strip(" ·")
 
     def _sort_value(self, row: QueueRow, col: Column) -> Any:
