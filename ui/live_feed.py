@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal, Slot
 
 from app.live.feed import ChangeEvent, FeedLost, changed_ticket_ids, open_feed
+from app.live.journal import Journal
 from app.live.reconnect import Backoff
 from app.services.errors import DatabaseUnavailable
 from app.services.snapshots import QueueRow
@@ -22,10 +23,7 @@ from ui.tasks import TaskRunner
 COALESCE_MS = 30
 CONNECTED_MESSAGE = "Conectado: los cambios de otros escritorios se muestran al instante."
 RESTORED_MESSAGE = "Conexión restablecida con la base de datos; cola actualizada."
-LOST_MESSAGE = (
-    "Sin conexión con la base de datos: la cola puede no estar al día. "
-    "Los plazos siguen corriendo; reintentando…"
-)
+LOST_MESSAGE = "se perdió la conexión con el servidor; los plazos siguen corriendo"
 
 
 class LiveFeed(QObject):
@@ -203,3 +201,23 @@ class LiveFeed(QObject):
             self._pending.clear()
             return
         raise error
+
+
+def attach_live_feed(window: Any, ctx: Any) -> LiveFeed:
+    """Wire a desk's feed to the main window (``apply_rows``, ``remove_ids``, ``refresh``,
+    ``set_connection_state``); actions journalled during an outage are retried on reconnect."""
+    feed = LiveFeed(ctx, window)
+    feed.rows_changed.connect(window.apply_rows)
+    feed.rows_removed.connect(window.remove_ids)
+    feed.full_refresh_needed.connect(window.refresh)
+    feed.connection_changed.connect(window.set_connection_state)
+    journal = Journal()
+    runner = feed._runner
+
+    def replay(ok: bool, _message: str) -> None:
+        if ok and journal.entries():
+            runner.run(lambda: journal.replay(ctx.tickets), lambda _report: window.refresh())
+
+    feed.connection_changed.connect(replay)
+    feed.start()
+    return feed

@@ -99,7 +99,7 @@ def test_lost_connection_is_announced_then_restored_with_full_refresh(
                     "AND datname = current_database()"
                 )
             )
-        assert lost.args[0] is False and "Sin conexión" in lost.args[1]
+        assert lost.args[0] is False and "se perdió la conexión" in lost.args[1]
         with qtbot.waitSignals([feed.connection_changed, feed.full_refresh_needed], timeout=5000):
             pass
         assert feed.is_connected
