@@ -96,9 +96,7 @@ def _resolve_url(db_url: str | None, settings: Settings, parent: QWidget | None)
         text, ok = QInputDialog.getText(
             parent,
             QCoreApplication.translate("App", "Contraseña de la base de datos"),
-            QCoreApplication.translate("App", "Contraseña de {0} en {1}:").format(
-                db.user, db.host
-            ),
+            QCoreApplication.translate("App", "Contraseña de {0} en {1}:").format(db.user, db.host),
             QLineEdit.EchoMode.Password,
         )
         if not ok:
@@ -248,13 +246,26 @@ def render_screenshots(out: Path, db_url: str | None = None) -> list[Path]:
 
         ticket_id = rows[0].id if rows else 1
         shots: list[tuple[str, Callable[[], QDialog], str]] = [
-            ("ticket-dialog.png", lambda: window.ticket_dialog_factory(ctx, ticket_id, window),
-             "Detalle del tiquete: aún no disponible"),
-            ("new-ticket-dialog.png", lambda: window.new_ticket_dialog_factory(ctx, window),
-             "Nuevo tiquete: aún no disponible"),
-            ("settings-dialog.png",
-             lambda: SettingsDialog(settings, window, technicians=services.directory.technicians),
-             "Configuración"),
+            (
+                "ticket-dialog.png",
+                lambda: window.ticket_dialog_factory(ctx, ticket_id, window),
+                "Detalle del tiquete: aún no disponible",
+            ),
+            (
+                "new-ticket-dialog.png",
+                lambda: window.new_ticket_dialog_factory(ctx, window),
+                "Nuevo tiquete: aún no disponible",
+            ),
+            (
+                "settings-dialog.png",
+                lambda: SettingsDialog(
+                    settings,
+                    window,
+                    technicians=services.directory.technicians,
+                    current_login=technician.login,
+                ),
+                "Configuración",
+            ),
         ]
         for name, make, missing in shots:
             path = out / name

@@ -52,11 +52,11 @@ from ui.search_panel import ClientPanel, SearchPanel, error_text
 DialogFactory = Callable[..., QDialog]
 
 COLUMN_WIDTHS = {
-    Column.TIME_LEFT: 290,
-    Column.PRIORITY: 88,
+    Column.TIME_LEFT: 330,
+    Column.PRIORITY: 104,
     Column.NUMBER: 74,
-    Column.CLIENT: 180,
-    Column.SUBJECT: 250,
+    Column.CLIENT: 170,
+    Column.SUBJECT: 240,
     Column.CHANNEL: 130,
     Column.STATUS: 110,
     Column.ASSIGNEE: 130,
@@ -88,7 +88,9 @@ def _new_ticket_dialog(ctx: AppContext, parent: QWidget) -> QDialog:
 def _settings_dialog(ctx: AppContext, parent: QWidget) -> QDialog:
     from ui.settings_dialog import SettingsDialog
 
-    return SettingsDialog(ctx.settings, parent, technicians=ctx.directory.technicians)
+    return SettingsDialog(
+        ctx.settings, parent, technicians=ctx.directory.technicians, current_login=ctx.actor
+    )
 
 
 class MainWindow(QMainWindow):
@@ -472,7 +474,12 @@ class MainWindow(QMainWindow):
         current = self.selected_row()
         self.model.set_policy(policy)
         self.alerts.office_hours = policy.calendars.get("office", self.alerts.office_hours)
+        known = {row.id for row in self.model.rows()}
         self.model.replace_all(rows)
+        if known:  # not the first load: tickets that appeared since are arrivals
+            for row in rows:
+                if row.id not in known and row.status.is_open:
+                    self.alerts.ticket_arrived(row)
         if current is not None:
             self.select_ticket(current.id)
         elif self.proxy.rowCount():

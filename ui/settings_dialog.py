@@ -63,6 +63,7 @@ class SettingsDialog(QDialog):
         parent: QWidget | None = None,
         *,
         technicians: Callable[[], list[TechnicianView]] | list[TechnicianView] | None = None,
+        current_login: str = "",
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
@@ -92,8 +93,10 @@ class SettingsDialog(QDialog):
         self.keyring_note.setWordWrap(True)
         if not keyring_available():
             self.keyring_note.setText(
-                self.tr("No hay un llavero del sistema disponible: la contraseña no se guardará "
-                        "y se pedirá en cada inicio.")
+                self.tr(
+                    "No hay un llavero del sistema disponible: la contraseña no se guardará "
+                    "y se pedirá en cada inicio."
+                )
             )
         else:
             self.keyring_note.hide()
@@ -115,10 +118,10 @@ class SettingsDialog(QDialog):
         for tech in people:
             if tech.active:
                 self.technician.addItem(f"{tech.name} ({tech.login})", tech.login)
-        at = self.technician.findData(settings.technician)
+        at = self.technician.findData(settings.technician or current_login)
         if at >= 0:
             self.technician.setCurrentIndex(at)
-        else:
+        elif settings.technician:
             self.technician.setEditText(settings.technician)
         self.language = QComboBox(self)
         self.language.addItem("Español (Panamá)", "es")
@@ -159,8 +162,7 @@ class SettingsDialog(QDialog):
         self.setMinimumWidth(460)
 
     def _embedded_toggled(self, embedded: bool) -> None:
-        for widget in (self.host, self.port, self.database, self.user, self.password,
-                       self.sslmode):
+        for widget in (self.host, self.port, self.database, self.user, self.password, self.sslmode):
             widget.setEnabled(not embedded)
 
     def technician_login(self) -> str:

@@ -129,3 +129,26 @@ def test_screenshot_command_writes_four_pngs(tmp_path: Path, qapp: object) -> No
         "ticket-dialog.png",
     ]
     assert all((tmp_path / p).stat().st_size > 5000 for p in pngs)
+
+
+def test_a_muy_alto_ticket_arriving_raises_an_alert(
+    qtbot: QtBot, window: MainWindow, demo_ctx: AppContext
+) -> None:
+    from app.domain.channels import Channel
+    from app.domain.priorities import Priority
+    from app.services.tickets import OpenTicketRequest
+
+    window.alerts.sound = False
+    window.alerts.office_hours = demo_ctx.policy.get().calendars["24x7"]  # always "open"
+    opened = demo_ctx.tickets.open(
+        OpenTicketRequest(
+            channel=Channel.EMAIL, priority=Priority.MUY_ALTO, subject="Sistema caído por completo"
+        ),
+        demo_ctx.actor,
+    )
+    with qtbot.waitSignal(window.refreshed, timeout=10000):
+        window.refresh()
+    assert window.model.position(opened.id) is not None
+    titles = [title for title, _m, _c in window.alerts.history]
+    assert titles == ["Nuevo tiquete Muy alto"]
+    assert opened.number in window.alerts.history[0][1]
