@@ -150,6 +150,9 @@ def run(db_url: str | None = None, self_test: bool = False) -> int:
         state["window"] = window
         window.show()
         window.start()
+        from ui.live_feed import attach_live_feed
+
+        state["live"] = attach_live_feed(window, ctx)
 
     def failed(error: BaseException) -> None:
         message = getattr(error, "message", None) or str(error).splitlines()[0]
