@@ -66,6 +66,9 @@ def _reconnect(feed: object, backoff: Backoff, stop_at: float | None) -> None:
         except FeedLost:
             continue
         backoff.reset()
-        print("imr-console: conexión restablecida; los cambios perdidos no se muestran",
-              file=sys.stderr, flush=True)
+        print(
+            "imr-console: conexión restablecida; los cambios perdidos no se muestran",
+            file=sys.stderr,
+            flush=True,
+        )
         return

@@ -114,8 +114,9 @@ def take_until_empty(url: str, login: str, start_at: float) -> dict[str, Any]:
     return {"won": won, "errors": errors, "elapsed": elapsed}
 
 
-def edit_race(url: str, login: str, ticket_id: int, attempts: int, start_at: float
-              ) -> dict[str, Any]:
+def edit_race(
+    url: str, login: str, ticket_id: int, attempts: int, start_at: float
+) -> dict[str, Any]:
     """Read the row, then reprioritise or toggle the status with expected_version."""
     db = Database(url)
     svc = TicketService(db)
@@ -138,8 +139,7 @@ def edit_race(url: str, login: str, ticket_id: int, attempts: int, start_at: flo
                     if row.status is TicketStatus.IN_PROGRESS
                     else TicketStatus.IN_PROGRESS
                 )
-                svc.set_status(ticket_id, status, login, expected_version=row.version,
-                               note=token)
+                svc.set_status(ticket_id, status, login, expected_version=row.version, note=token)
             successes.append(token)
         except Conflict:
             conflicts += 1
@@ -149,8 +149,9 @@ def edit_race(url: str, login: str, ticket_id: int, attempts: int, start_at: flo
     return {"successes": successes, "conflicts": conflicts, "errors": errors}
 
 
-def log_through_journal(url: str, login: str, ticket_ids: list[int], journal_path: str,
-                        stop_file: str) -> dict[str, Any]:
+def log_through_journal(
+    url: str, login: str, ticket_ids: list[int], journal_path: str, stop_file: str
+) -> dict[str, Any]:
     """Log actions until ``stop_file`` exists; report which uids were confirmed saved."""
     from app.live.journal import Journal, new_uid
 

@@ -52,9 +52,12 @@ def test_twenty_desks_race_for_the_same_500_tickets(race_url: str) -> None:
     assert sum(1 for r in results if r["won"]) > 1  # it was a real race
     db = Database(race_url)
     with db.sessions() as session:
-        assert session.scalar(
-            select(func.count()).select_from(Ticket).where(Ticket.assignee_id.is_(None))
-        ) == 0
+        assert (
+            session.scalar(
+                select(func.count()).select_from(Ticket).where(Ticket.assignee_id.is_(None))
+            )
+            == 0
+        )
         per_ticket = session.execute(
             select(TicketAction.ticket_id, func.count())
             .where(TicketAction.kind == ActionKind.ASSIGNMENT.value)

@@ -102,8 +102,15 @@ def test_no_action_is_lost_or_saved_twice_through_an_outage(
         killed = _terminate_backends(outage_url)
         time.sleep(0.5)
         subprocess.run(
-            ["pg_ctlcluster", "--skip-systemctl-redirect", _cluster_version(), "main",
-             "restart", "-m", "fast"],
+            [
+                "pg_ctlcluster",
+                "--skip-systemctl-redirect",
+                _cluster_version(),
+                "main",
+                "restart",
+                "-m",
+                "fast",
+            ],
             check=True,
             capture_output=True,
             timeout=60,
