@@ -1,0 +1,563 @@
+"""Supervisor panel: live breach board, compliance over a period with charts, breach causes,
+forecast, and the period report as CSV or PDF. Supervisors and administrators only."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.formatting import format_datetime
+from app.domain.policy import SlaPolicy
+from app.domain.priorities import Priority
+from app.domain.sla import read_clock
+from app.reports.board import BoardRow, BoardSnapshot
+from app.reports.causes import CausesReport
+from app.reports.compliance import ComplianceReport, ComplianceRow
+from app.reports.export import period_csv
+from app.reports.forecast import Forecast
+from app.reports.period import Period
+from app.services.reports import ReportService
+from app.services.sla_settings import PolicyCache
+from ui.clock_text import STATE_BACKGROUNDS, describe
+from ui.report_charts import compliance_chart, first_contact_chart, open_age_chart
+from ui.tasks import TaskRunner
+
+TimerFactory = Callable[[QObject], QTimer]
+Clock = Callable[[], datetime]
+PANAMA = ZoneInfo("America/Panama")
+SUPERVISOR_ROLES = ("supervisor", "admin")
+
+
+def _now() -> datetime:
+    from datetime import UTC
+
+    return datetime.now(UTC)
+
+
+def _timer(parent: QObject) -> QTimer:
+    timer = QTimer(parent)
+    timer.setObjectName("boardCountdown")
+    timer.setInterval(1000)
+    return timer
+
+
+@dataclass(frozen=True)
+class PeriodData:
+    compliance: ComplianceReport
+    causes: CausesReport
+    forecast: Forecast
+
+
+class BoardModel(QAbstractTableModel):
+    """Breached and about-to-breach tickets; the countdown column is recomputed on each tick."""
+
+    HEADERS = ("Tiempo", "Prioridad", "Tiquete", "Cliente", "Asunto", "Canal", "Asignado a")
+    COUNTDOWN = 0
+
+    def __init__(self, parent: QObject | None = None, clock: Clock = _now) -> None:
+        super().__init__(parent)
+        self.rows: list[BoardRow] = []
+        self.policy: SlaPolicy | None = None
+        self.clock = clock
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def set_rows(self, rows: Sequence[BoardRow], policy: SlaPolicy) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.policy = policy
+        self.endResetModel()
+
+    def tick(self) -> None:
+        if self.rows:
+            top = self.index(0, self.COUNTDOWN)
+            bottom = self.index(len(self.rows) - 1, self.COUNTDOWN)
+            self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole])
+
+    def _clock(self, row: BoardRow) -> Any:
+        assert self.policy is not None
+        calendar = self.policy.calendars.get(row.calendar_name) or self.policy.calendar_for(
+            row.priority, row.channel
+        )
+        now = self.clock()
+        reading = read_clock(
+            calendar,
+            deadline=row.deadline,
+            target=row.target,
+            now=now,
+            at_risk_fraction=self.policy.at_risk_fraction,
+        )
+        return describe(reading, now=now)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return self._clock(row).cell
+            values = (
+                None,
+                row.priority.label,
+                row.number,
+                row.client_name,
+                row.subject,
+                row.channel.label,
+                row.assignee_name or "— sin asignar —",
+            )
+            return values[col]
+        if role == Qt.ItemDataRole.ForegroundRole and col == 0:
+            return QBrush(QColor(self._clock(row).colour))
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if row.unassigned_critical:
+                return QBrush(QColor(STATE_BACKGROUNDS["breached"]))
+            if col == 0:
+                kind = self._clock(row).kind
+                if kind in STATE_BACKGROUNDS:
+                    return QBrush(QColor(STATE_BACKGROUNDS[kind]))
+        if role == Qt.ItemDataRole.ToolTipRole and row.unassigned_critical:
+            return "Crítico sin asignar"
+        return None
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[Any]], parent: QWidget) -> QTableWidget:
+    table = QTableWidget(len(rows), len(headers), parent)
+    table.setHorizontalHeaderLabels(list(headers))
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    fill_table(table, rows)
+    return table
+
+
+def fill_table(table: QTableWidget, rows: Sequence[Sequence[Any]]) -> None:
+    table.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            item = QTableWidgetItem("—" if value is None else str(value))
+            if isinstance(value, int | float):
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            table.setItem(r, c, item)
+    table.resizeColumnsToContents()
+
+
+COMPLIANCE_HEADERS = (
+    "",
+    "Tiquetes",
+    "Cumplidos",
+    "Con atraso",
+    "Vencidos",
+    "Abiertos en tiempo",
+    "Cumplimiento %",
+    "Mediana (min)",
+    "P90 (min)",
+)
+
+
+def compliance_cells(row: ComplianceRow) -> list[Any]:
+    pct = row.compliance_pct
+    return [
+        row.label,
+        row.tickets,
+        row.met,
+        row.met_late,
+        row.open_breached,
+        row.open_on_time,
+        None if pct is None else f"{pct:.1f}",
+        row.median_minutes,
+        row.p90_minutes,
+    ]
+
+
+class SupervisorPanel(QWidget):
+    """Board refresh: ``refresh_board()`` (the live feed calls it on changes) → ``apply_board``.
+    Countdown: one 1 s timer, one ``dataChanged`` for the countdown column."""
+
+    board_applied = Signal()
+    period_applied = Signal()
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        reports: ReportService,
+        policy: PolicyCache,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        timer_factory: TimerFactory = _timer,
+        clock: Clock = _now,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("supervisorPanel")
+        self.setWindowTitle("Panel de supervisión")
+        self.reports = reports
+        self.policy = policy
+        self.runner = runner
+        self.clock = clock
+        self.period_data: PeriodData | None = None
+        self._board_loading = False
+        self._board_again = False
+
+        layout = QVBoxLayout(self)
+        self.tabs = QTabWidget(self)
+        layout.addWidget(self.tabs)
+        self.status = QLabel("", self)
+        layout.addWidget(self.status)
+
+        self.board_model = BoardModel(self, clock)
+        self.tabs.addTab(self._build_board(), "Vencimientos en vivo")
+        self.tabs.addTab(self._build_compliance(), "Cumplimiento")
+        self.tabs.addTab(self._build_causes(), "Causas de incumplimiento")
+        self.tabs.addTab(self._build_forecast(), "Pronóstico")
+
+        self.timer = timer_factory(self)
+        self.timer.timeout.connect(self.board_model.tick)
+        self.refresh_timer = QTimer(self)  # coalesces bursts of change notifications
+        self.refresh_timer.setSingleShot(True)
+        self.refresh_timer.setInterval(300)
+        self.refresh_timer.timeout.connect(self.refresh_board)
+        self.resize(1400, 860)
+
+    # ------------------------------------------------------------------ building
+    def _build_board(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        self.board_summary = QLabel("", page)
+        self.board_summary.setObjectName("boardSummary")
+        layout.addWidget(self.board_summary)
+        split = QSplitter(Qt.Orientation.Vertical, page)
+        self.board_view = QTableView(split)
+        self.board_view.setModel(self.board_model)
+        self.board_view.verticalHeader().setVisible(False)
+        self.board_view.setAlternatingRowColors(True)
+        self.board_view.horizontalHeader().setStretchLastSection(True)
+        self.board_view.setColumnWidth(0, 300)
+        self.board_view.setColumnWidth(4, 260)
+        box = QWidget(split)
+        box_layout = QVBoxLayout(box)
+        box_layout.setContentsMargins(0, 0, 0, 0)
+        box_layout.addWidget(QLabel("<b>Carga por representante técnico</b> (tiquetes abiertos)"))
+        self.load_table = _table(
+            ["Representante técnico", "En turno", *(p.label for p in Priority), "Total"], [], box
+        )
+        box_layout.addWidget(self.load_table)
+        split.addWidget(self.board_view)
+        split.addWidget(box)
+        split.setSizes([520, 240])
+        layout.addWidget(split, 1)
+        return page
+
+    def _build_compliance(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        bar = QHBoxLayout()
+        today = self.clock().astimezone(PANAMA).date()
+        self.date_from = QDateEdit(QDate(today - timedelta(days=30)), page)
+        self.date_to = QDateEdit(QDate(today), page)
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd/MM/yyyy")
+        self.load_button = QPushButton("Calcular", page)
+        self.load_button.clicked.connect(self.refresh_period)
+        self.csv_button = QPushButton("Exportar CSV…", page)
+        self.csv_button.clicked.connect(self._ask_csv)
+        self.pdf_button = QPushButton("Exportar PDF…", page)
+        self.pdf_button.clicked.connect(self._ask_pdf)
+        for w in (
+            QLabel("Desde", page),
+            self.date_from,
+            QLabel("hasta", page),
+            self.date_to,
+            self.load_button,
+        ):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        bar.addWidget(self.csv_button)
+        bar.addWidget(self.pdf_button)
+        layout.addLayout(bar)
+        split = QSplitter(Qt.Orientation.Vertical, page)
+        self.dimension_tabs = QTabWidget(split)
+        self.dimension_tables: dict[str, QTableWidget] = {}
+        for key, title in (
+            ("priority", "Por prioridad"),
+            ("channel", "Por canal"),
+            ("client", "Por cliente"),
+            ("technician", "Por técnico"),
+        ):
+            table = _table(COMPLIANCE_HEADERS, [], self.dimension_tabs)
+            self.dimension_tables[key] = table
+            self.dimension_tabs.addTab(table, title)
+        self.charts = QWidget(split)
+        self.charts_layout = QHBoxLayout(self.charts)
+        self.charts_layout.setContentsMargins(0, 0, 0, 0)
+        split.addWidget(self.dimension_tabs)
+        split.addWidget(self.charts)
+        split.setSizes([280, 420])
+        layout.addWidget(split, 1)
+        return page
+
+    def _build_causes(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        self.cause_counts = _table(["Causa", "Tiquetes", "Qué significa"], [], page)
+        self.cause_counts.setMaximumHeight(190)
+        layout.addWidget(self.cause_counts)
+        self.breach_table = _table(
+            ["Tiquete", "Prioridad", "Canal", "Vencía", "Primer contacto", "Asignado a", "Causa"],
+            [],
+            page,
+        )
+        layout.addWidget(self.breach_table, 1)
+        return page
+
+    def _build_forecast(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        self.forecast_summary = QLabel("", page)
+        layout.addWidget(self.forecast_summary)
+        self.forecast_table = _table(
+            [
+                "Tiquete",
+                "Prioridad",
+                "Canal",
+                "Vence",
+                "Asignado a",
+                "Contacto previsto",
+                "Pronóstico",
+            ],
+            [],
+            page,
+        )
+        layout.addWidget(self.forecast_table, 1)
+        return page
+
+    # ------------------------------------------------------------------ board
+    def start(self) -> None:
+        self.refresh_board()
+        self.refresh_period()
+        self.timer.start()
+
+    def changed(self, _ticket_ids: Sequence[int] = ()) -> None:
+        """A change notification from the live feed: refresh soon (bursts coalesce)."""
+        self.refresh_timer.start()
+
+    def refresh_board(self) -> None:
+        if self._board_loading:
+            self._board_again = True
+            return
+        self._board_loading = True
+        reports, policy = self.reports, self.policy
+
+        def load() -> tuple[SlaPolicy, BoardSnapshot]:
+            return policy.get(), reports.board()
+
+        self.runner.run(load, self._board_loaded, self._failed_board)
+
+    def _board_loaded(self, result: tuple[SlaPolicy, BoardSnapshot]) -> None:
+        self._board_loading = False
+        self.apply_board(*result)
+        if self._board_again:
+            self._board_again = False
+            self.refresh_board()
+
+    def _failed_board(self, error: BaseException) -> None:
+        self._board_loading = False
+        self._failed(error)
+
+    def apply_board(self, policy: SlaPolicy, snapshot: BoardSnapshot) -> None:
+        self.board_model.set_rows(snapshot.rows, policy)
+        critical = sum(1 for r in snapshot.rows if r.unassigned_critical)
+        self.board_summary.setText(
+            f"<b>{snapshot.breached}</b> vencidos · <b>{snapshot.at_risk}</b> vencen en la "
+            f"próxima hora · <b style='color:#c62828'>{critical}</b> críticos sin asignar"
+        )
+        fill_table(
+            self.load_table,
+            [
+                [t.name, "Sí" if t.on_shift else "No", *t.by_priority, t.total]
+                for t in snapshot.load
+            ],
+        )
+        self.board_applied.emit()
+
+    # ------------------------------------------------------------------ period
+    def period(self) -> Period:
+        first: date = self.date_from.date().toPython()  # type: ignore[assignment]
+        last: date = self.date_to.date().toPython()  # type: ignore[assignment]
+        return Period.from_days(first, last)
+
+    def refresh_period(self) -> None:
+        try:
+            period = self.period()
+        except ValueError:
+            self.status.setText("La fecha final es anterior a la inicial.")
+            return
+        reports = self.reports
+        self.load_button.setEnabled(False)
+        self.status.setText("Calculando el informe…")
+
+        def load() -> PeriodData:
+            return PeriodData(
+                reports.compliance(period), reports.causes(period), reports.forecast()
+            )
+
+        self.runner.run(load, self.apply_period, self._failed)
+
+    def apply_period(self, data: PeriodData) -> None:
+        self.period_data = data
+        self.load_button.setEnabled(True)
+        report = data.compliance
+        tables = {
+            "priority": [*report.by_priority, report.total],
+            "channel": report.by_channel,
+            "client": report.by_client,
+            "technician": report.by_technician,
+        }
+        for key, rows in tables.items():
+            fill_table(self.dimension_tables[key], [compliance_cells(r) for r in rows])
+        while self.charts_layout.count():
+            item = self.charts_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        for build in (compliance_chart, first_contact_chart, open_age_chart):
+            self.charts_layout.addWidget(build(report, self.charts))
+        fill_table(
+            self.cause_counts,
+            [[c.label, n, c.advice] for c, n in data.causes.counts.items()],
+        )
+        fill_table(
+            self.breach_table,
+            [
+                [
+                    b.number,
+                    b.priority.label,
+                    b.channel.label,
+                    format_datetime(b.deadline),
+                    format_datetime(b.first_contact_at) if b.first_contact_at else "sin contacto",
+                    b.assignee_name or "—",
+                    b.cause.label,
+                ]
+                for b in data.causes.breaches
+            ],
+        )
+        fc = data.forecast
+        self.forecast_summary.setText(
+            f"<b>{fc.will_breach}</b> de {len(fc.rows)} tiquetes en espera de primer contacto "
+            f"vencerán con {fc.on_shift} representantes en turno. Tiempo de atención (mediana): "
+            + ", ".join(
+                f"{Priority(p).label} {int(t.total_seconds() // 60)} min"
+                for p, t in sorted(fc.handling.items())
+            )
+        )
+        fill_table(
+            self.forecast_table,
+            [
+                [
+                    r.number,
+                    r.priority.label,
+                    r.channel.label,
+                    format_datetime(r.deadline),
+                    r.assignee_name or "—",
+                    format_datetime(r.projected_contact)
+                    if r.projected_contact
+                    else "nadie en turno",
+                    ("⚠ " if r.will_breach else "") + r.text,
+                ]
+                for r in fc.rows
+            ],
+        )
+        pct = report.total.compliance_pct
+        self.status.setText(
+            f"Periodo {report.period.title}: {report.total.tickets} tiquetes, "
+            f"cumplimiento {'—' if pct is None else f'{pct:.1f}'} %."
+        )
+        self.period_applied.emit()
+
+    # ------------------------------------------------------------------ export
+    def export_csv(self, path: Path) -> None:
+        if self.period_data is None:
+            raise ValueError("Calcule el informe antes de exportarlo.")
+        text = period_csv(self.period_data.compliance, self.period_data.causes)
+        path.write_text(text, encoding="utf-8-sig")  # Excel opens UTF-8 with a BOM correctly
+
+    def export_pdf(self, path: Path) -> None:
+        if self.period_data is None:
+            raise ValueError("Calcule el informe antes de exportarlo.")
+        from ui.reports_pdf import write_period_pdf
+
+        write_period_pdf(
+            path, self.period_data.compliance, self.period_data.causes, self.period_data.forecast
+        )
+
+    def _ask_csv(self) -> None:
+        self._ask("CSV (*.csv)", ".csv", self.export_csv)
+
+    def _ask_pdf(self) -> None:
+        self._ask("PDF (*.pdf)", ".pdf", self.export_pdf)
+
+    def _ask(self, filt: str, suffix: str, write: Callable[[Path], None]) -> None:
+        if self.period_data is None:
+            self.status.setText("Calcule el informe antes de exportarlo.")
+            return
+        p = self.period_data.compliance.period
+        name = f"cumplimiento_{p.first_day:%Y%m%d}_{p.last_day:%Y%m%d}{suffix}"
+        chosen, _ = QFileDialog.getSaveFileName(self, "Exportar informe", name, filt)
+        if not chosen:
+            return
+        try:
+            write(Path(chosen))
+        except OSError as error:
+            self.status.setText(f"No se pudo guardar el archivo: {error.strerror or error}")
+            return
+        self.status.setText(f"Informe guardado en {chosen}")
+
+    def _failed(self, error: BaseException) -> None:
+        self.load_button.setEnabled(True)
+        message = getattr(error, "message", None) or "No se pudo calcular el informe."
+        self.status.setText(message)
+        self.failed.emit(message)
+
+
+def can_open_panel(role: str) -> bool:
+    return role in SUPERVISOR_ROLES
