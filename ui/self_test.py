@@ -233,6 +233,7 @@ def _run_checks(
         technician = console.pick_technician(services, settings.technician)
         ctx = console.build_context(services, technician, runner, settings)
         _check_windows(report, ctx, started, exact, timeout, db_ms)
+        _check_charts(report)  # after the first paint, so it does not count in that time
     finally:
         runner.wait_idle(10_000)
         _settle(runner, 0.05)
@@ -310,6 +311,26 @@ def _check_windows(
     dialog.deleteLater()
     window.close()
     window.deleteLater()
+
+
+def _check_charts(report: Report) -> None:
+    """The supervisor charts: pyqtgraph (and numpy under it) load and draw in this build."""
+    try:
+        import numpy
+        import pyqtgraph as pg
+
+        plot = pg.PlotWidget()
+        plot.resize(320, 200)
+        plot.plot(numpy.arange(10.0), numpy.arange(10.0) ** 2, pen=pg.mkPen("#1f6feb", width=3))
+        problem = _blank_reason(plot.grab())
+        plot.deleteLater()
+    except Exception as error:  # reported, not raised: the other checks still run
+        report.fail("gráficos", f"pyqtgraph no funciona ({type(error).__name__}: {error})")
+        return
+    if problem:
+        report.fail("gráficos", problem)
+    else:
+        report.ok("gráficos", f"pyqtgraph {pg.__version__} con numpy {numpy.__version__}")
 
 
 _NOISE = ("This plugin does not support propagateSizeHints()",)

@@ -14,6 +14,7 @@ EXPECTED_CHECKS = (
     "hoja de estilo",
     "traducciones",
     "iconos",
+    "gráficos",
     "base de datos",
     "migraciones",
     "ventana principal",
