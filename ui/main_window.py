@@ -196,6 +196,10 @@ class MainWindow(QMainWindow):
         self.directory_action = self._action(
             self.tr("Directorio"), None, "Ctrl+Shift+D", self.open_directory
         )
+        self.supervisor_action = self._action(
+            self.tr("Panel de supervisión"), None, "Ctrl+Shift+S", self.open_supervisor_panel
+        )
+        self.supervisor_action.setVisible(self.ctx.technician.role in ("supervisor", "admin"))
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(self.tr("Acciones"), self)
@@ -216,6 +220,7 @@ class MainWindow(QMainWindow):
         )
         bar.addWidget(self.technician_badge)
         bar.addSeparator()
+        bar.addAction(self.supervisor_action)
         bar.addAction(self.directory_action)
         bar.addAction(self.settings_action)
         self.addToolBar(bar)
@@ -458,6 +463,11 @@ class MainWindow(QMainWindow):
         from ui.directory.window import DirectoryWindow  # clients, contracts, contacts
 
         self._show_dialog(DirectoryWindow(self.ctx, self))
+
+    def open_supervisor_panel(self) -> None:
+        from ui.supervisor_panel import open_supervisor_panel
+
+        self.supervisor_panel = open_supervisor_panel(self.ctx, self)
 
     def focus_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -47,8 +47,10 @@ from app.reports.export import period_csv
 from app.reports.forecast import Forecast
 from app.reports.period import Period
 from app.services.reports import ReportService
+from app.services.sla_admin import SlaAdminService
 from app.services.sla_settings import PolicyCache
 from ui.clock_text import STATE_BACKGROUNDS, describe
+from ui.context import AppContext
 from ui.report_charts import compliance_chart, first_contact_chart, open_age_chart
 from ui.tasks import TaskRunner
 
@@ -226,8 +228,12 @@ class SupervisorPanel(QWidget):
         *,
         timer_factory: TimerFactory = _timer,
         clock: Clock = _now,
+        admin: SlaAdminService | None = None,
+        actor: str = "",
     ) -> None:
         super().__init__(parent)
+        self.admin = admin
+        self.actor = actor
         self.setObjectName("supervisorPanel")
         self.setWindowTitle("Panel de supervisión")
         self.reports = reports
@@ -312,6 +318,10 @@ class SupervisorPanel(QWidget):
         ):
             bar.addWidget(w)
         bar.addStretch(1)
+        self.calendar_button = QPushButton("Calendarios y política…", page)
+        self.calendar_button.clicked.connect(self.open_calendar_editor)
+        self.calendar_button.setVisible(self.admin is not None)
+        bar.addWidget(self.calendar_button)
         bar.addWidget(self.csv_button)
         bar.addWidget(self.pdf_button)
         layout.addLayout(bar)
@@ -552,6 +562,17 @@ class SupervisorPanel(QWidget):
             return
         self.status.setText(f"Informe guardado en {chosen}")
 
+    def open_calendar_editor(self) -> None:
+        if self.admin is None:
+            return
+        from ui.calendar_editor import CalendarEditor
+
+        dialog = CalendarEditor(self.admin, self.actor, self.runner, self)
+        dialog.saved.connect(self.refresh_board)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        dialog.load()
+
     def _failed(self, error: BaseException) -> None:
         self.load_button.setEnabled(True)
         message = getattr(error, "message", None) or "No se pudo calcular el informe."
@@ -561,3 +582,21 @@ class SupervisorPanel(QWidget):
 
 def can_open_panel(role: str) -> bool:
     return role in SUPERVISOR_ROLES
+
+
+def open_supervisor_panel(ctx: AppContext, parent: QWidget | None = None) -> SupervisorPanel:
+    """The panel as its own window, for the main window's "Panel de supervisión" action."""
+    db = ctx.tickets.db
+    panel = SupervisorPanel(
+        ReportService(db, ctx.policy),
+        ctx.policy,
+        ctx.runner,
+        parent,
+        admin=SlaAdminService(db, ctx.policy),
+        actor=ctx.actor,
+    )
+    panel.setWindowFlag(Qt.WindowType.Window, True)
+    panel.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    panel.show()
+    panel.start()
+    return panel

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -21,6 +22,8 @@ from app.services.reports import ReportService
 from app.services.sla_settings import PolicyCache
 from app.services.tickets import OpenTicketRequest, TicketService
 from tests.unit.ui.conftest import HandTimers
+from ui.context import AppContext
+from ui.main_window import MainWindow
 from ui.supervisor_panel import SupervisorPanel, can_open_panel
 from ui.tasks import TaskRunner
 
@@ -138,3 +141,25 @@ def test_period_report_tables_charts_and_exports(
         path = folder / f"supervisor-{name}.png"
         assert panel.grab().save(str(path))
         assert path.stat().st_size > 10_000
+
+
+def test_main_window_offers_the_panel_to_supervisors_only(
+    demo_ctx: AppContext, qtbot: QtBot, hand_timers: HandTimers
+) -> None:
+    technicians = demo_ctx.directory.technicians()
+    tech = next(t for t in technicians if t.role == "technician")
+    window = MainWindow(replace(demo_ctx, technician=tech), timer_factory=hand_timers)
+    qtbot.addWidget(window)
+    assert not window.supervisor_action.isVisible()
+    boss = next(t for t in technicians if t.role == "supervisor")
+    window = MainWindow(replace(demo_ctx, technician=boss), timer_factory=hand_timers)
+    qtbot.addWidget(window)
+    assert window.supervisor_action.isVisible()
+    window.supervisor_action.trigger()
+    panel = window.supervisor_panel
+    qtbot.addWidget(panel)
+    qtbot.waitUntil(lambda: panel.period_data is not None, timeout=20_000)
+    assert panel.board_model.rowCount() > 0
+    assert not panel.calendar_button.isHidden()
+    panel.timer.stop()
+    demo_ctx.runner.wait_idle()
