@@ -18,9 +18,7 @@ def test_first_start_uses_embedded_demo_database_and_shows_the_queue(
     seen: list[tuple[int, str]] = []
 
     def check() -> None:
-        windows = [
-            w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
-        ]
+        windows = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
         if windows and windows[0].model.rowCount() > 0:
             window = windows[0]
             seen.append((window.model.rowCount(), window.db_label.text()))
