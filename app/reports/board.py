@@ -138,7 +138,7 @@ def technician_load(session: Session) -> list[TechnicianLoad]:
         .group_by(Ticket.assignee_id, Ticket.priority)
     )
     for tech_id, priority, count in session.execute(stmt):
-        counts.setdefault(tech_id, [0, 0, 0, 0])[int(priority) - 1] = int(count)
+        counts.setdefault(int(tech_id or 0), [0, 0, 0, 0])[int(priority) - 1] = int(count)
     techs = session.execute(
         select(
             Technician.id, Technician.login, Technician.name, Technician.on_shift, Technician.active

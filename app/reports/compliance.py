@@ -226,6 +226,7 @@ def first_contact_minutes(
             calendar = calendars[cal_name] = policy.calendar_for(
                 Priority(priority), Channel(channel)
             )
+        assert contact is not None  # selected with first_contact_at IS NOT NULL
         seconds = calendar.business_seconds_between(received, contact) if contact > received else 0
         out.append((priority, channel, client_id, tech_id, seconds / 60.0))
     return out

@@ -89,7 +89,7 @@ def handling_times(session: Session, now: datetime) -> dict[int, timedelta]:
             .where(*where)
         )
         for p, minutes in session.execute(stmt2):
-            values.setdefault(int(p), []).append(float(minutes))
+            values.setdefault(int(p), []).append(float(minutes or 0))
         medians = {p: percentile(v, 0.5) for p, v in values.items()}
     out = {}
     for p in Priority:
@@ -158,8 +158,8 @@ def forecast(session: Session, now: datetime) -> Forecast:
         heapq.heappush(heap, (at + handling[int(priority)], tech_id))
     rows = []
     for tid, priority, channel, due, assignee_id, name in tickets:
-        at = projected[tid]
-        will = at is None or at >= due
+        start = projected[tid]
+        will = start is None or start >= due
         left = int((due - now).total_seconds() // 60)
         assigned = assignee_id in free_at
         rows.append(
@@ -169,7 +169,7 @@ def forecast(session: Session, now: datetime) -> Forecast:
                 channel=Channel(channel),
                 deadline=due,
                 assignee_name=name if assignee_id is not None else None,
-                projected_contact=at,
+                projected_contact=start,
                 will_breach=will,
                 minutes_left=left,
                 text=_text(left, assigned, will),
