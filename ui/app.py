@@ -116,45 +116,44 @@ def wait_until(predicate: Callable[[], bool], timeout: float = 20.0) -> bool:
     return True
 
 
-def run(db_url: str | None = None, self_test: bool = False) -> int:
-    """The console; returns the process exit code."""
-    if self_test:
-        try:
-            from ui.self_test import run_self_test  # type: ignore[import-not-found]
-        except ImportError:
-            print("imr-console: la prueba de arranque no está disponible", file=sys.stderr)
-            return 1
-        return int(run_self_test(db_url=db_url))
-    app = application()
-    settings = Settings.load()
-    i18n.install(app, settings.language)
-    apply_style(app)
-    url = _resolve_url(db_url, settings, None)
-    if url is None:
-        return 1
-    embedded = url_is_sqlite(url) and url == default_sqlite_url()
-    runner = TaskRunner(app)
-    state: dict[str, Any] = {}
+class Console:
+    """One running console: its runner, services, window and live feed, and their shutdown."""
 
-    def start() -> tuple[Services, TechnicianView]:
-        services = open_services(url, demo_if_empty=embedded)
-        return services, pick_technician(services, settings.technician)
+    def __init__(self, app: QApplication, settings: Settings, url: str, embedded: bool) -> None:
+        self.app = app
+        self.settings = settings
+        self.url = url
+        self.embedded = embedded
+        self.runner = TaskRunner(app)
+        self.services: Services | None = None
+        self.window: Any = None
+        self.live: Any = None
+        self.exit_code: int | None = None
 
-    def started(result: tuple[Services, TechnicianView]) -> None:
+    def start(self) -> None:
+        url, embedded, settings = self.url, self.embedded, self.settings
+
+        def open_all() -> tuple[Services, TechnicianView]:
+            services = open_services(url, demo_if_empty=embedded)
+            return services, pick_technician(services, settings.technician)
+
+        self.runner.run(open_all, self._started, self._failed)
+
+    def _started(self, result: tuple[Services, TechnicianView]) -> None:
         from ui.main_window import MainWindow
 
         services, technician = result
-        state["services"] = services
-        ctx = build_context(services, technician, runner, settings)
+        self.services = services
+        ctx = build_context(services, technician, self.runner, self.settings)
         window = MainWindow(ctx)
-        state["window"] = window
+        self.window = window
         window.show()
         window.start()
         from ui.live_feed import attach_live_feed
 
-        state["live"] = attach_live_feed(window, ctx)
+        self.live = attach_live_feed(window, ctx)
 
-    def failed(error: BaseException) -> None:
+    def _failed(self, error: BaseException) -> None:
         message = getattr(error, "message", None) or str(error).splitlines()[0]
         box = QMessageBox(QMessageBox.Icon.Critical, "Consola IMR", message)
         box.setInformativeText(
@@ -165,16 +164,52 @@ def run(db_url: str | None = None, self_test: bool = False) -> int:
         box.exec()
         from ui.settings_dialog import SettingsDialog
 
-        SettingsDialog(settings).exec()
-        app.exit(5)
+        SettingsDialog(self.settings).exec()
+        self.exit_code = 5
+        self.app.exit(5)
 
-    runner.run(start, started, failed)
-    code = app.exec()
-    runner.wait_idle(5000)
-    services = state.get("services")
-    if services is not None:
-        services.close()
-    return int(code)
+    def shutdown(self) -> None:
+        if self.live is not None:
+            self.live.stop()
+        if self.window is not None:
+            self.window.close()
+        self.runner.wait_idle(5000)
+        QApplication.processEvents()
+        if self.services is not None:
+            self.services.close()
+            self.services = None
+
+
+def launch(db_url: str | None = None) -> Console | None:
+    """Application, language, style; the database opens off the GUI thread. None: cancelled."""
+    app = application()
+    settings = Settings.load()
+    i18n.install(app, settings.language)
+    apply_style(app)
+    url = _resolve_url(db_url, settings, None)
+    if url is None:
+        return None
+    embedded = url_is_sqlite(url) and url == default_sqlite_url()
+    console = Console(app, settings, url, embedded)
+    console.start()
+    return console
+
+
+def run(db_url: str | None = None, self_test: bool = False) -> int:
+    """The console; returns the process exit code."""
+    if self_test:
+        try:
+            from ui.self_test import run_self_test
+        except ImportError:
+            print("imr-console: la prueba de arranque no está disponible", file=sys.stderr)
+            return 1
+        return int(run_self_test(db_url=db_url))
+    console = launch(db_url)
+    if console is None:
+        return 1
+    code = console.app.exec()
+    console.shutdown()
+    return int(console.exit_code if console.exit_code is not None else code)
 
 
 # ---------------------------------------------------------------------- screenshots

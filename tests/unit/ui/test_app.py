@@ -3,37 +3,27 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
-from ui.app import run
-from ui.main_window import MainWindow
+from ui.app import launch
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
 def test_first_start_uses_embedded_demo_database_and_shows_the_queue(
-    qapp: QApplication,
+    qapp: QApplication, qtbot: QtBot
 ) -> None:
-    seen: list[tuple[int, str]] = []
-
-    def check() -> None:
-        windows = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
-        if windows and windows[0].model.rowCount() > 0:
-            window = windows[0]
-            seen.append((window.model.rowCount(), window.db_label.text()))
-            window.close()
-            qapp.exit(0)
-        else:
-            QTimer.singleShot(50, check)
-
-    QTimer.singleShot(50, check)
-    QTimer.singleShot(30000, lambda: qapp.exit(9))  # a hang fails instead of blocking the run
+    console = launch()
+    assert console is not None
     try:
-        assert run() == 0
+        assert console.embedded
+        qtbot.waitUntil(
+            lambda: console.window is not None and console.window.model.rowCount() > 0,
+            timeout=20000,
+        )
+        assert console.window.isVisible()
+        assert "SQLite" in console.window.db_label.text()
     finally:
+        console.shutdown()
         qapp.setStyleSheet("")
-    assert seen
-    rows, label = seen[0]
-    assert rows > 0
-    assert "SQLite" in label
