@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import NamedTuple
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -122,3 +123,73 @@ def find_contact(session: Session, address: str) -> Contact | None:
     if found is None:
         found = session.scalar(select(Contact).where(legacy, active).order_by(Contact.id).limit(1))
     return found
+
+
+class ContactRef(NamedTuple):
+    """The columns of a contact that every role may read (no phone numbers)."""
+
+    id: int
+    client_id: int
+    name: str
+    email: str | None
+    is_key_user: bool
+
+
+class ClientRef(NamedTuple):
+    id: int
+    name: str
+
+
+_CONTACT_REF = (Contact.id, Contact.client_id, Contact.name, Contact.email, Contact.is_key_user)
+
+
+def find_contact_ref(session: Session, address: str) -> ContactRef | None:
+    """Like find_contact for an email address, reading only column-granted fields.
+
+    The mail-intake role may not read phone numbers nor whole contact rows; numbers are not
+    looked up here.
+    """
+    text = address.strip()
+    if not text or not looks_like_email(text):
+        return None
+    value = try_normalise(AddressKind.EMAIL, text) or text.lower()
+    active = Contact.active.is_(True)
+    row = session.execute(
+        select(*_CONTACT_REF)
+        .join(ContactAddress, ContactAddress.contact_id == Contact.id)
+        .where(ContactAddress.kind == AddressKind.EMAIL.value, ContactAddress.value == value)
+        .where(active)
+        .limit(1)
+    ).first()
+    if row is None:
+        row = session.execute(
+            select(*_CONTACT_REF)
+            .where(func.lower(Contact.email) == value, active)
+            .order_by(Contact.id)
+            .limit(1)
+        ).first()
+    return ContactRef(*row) if row is not None else None
+
+
+def contact_ref(session: Session, contact_id: int) -> ContactRef | None:
+    row = session.execute(select(*_CONTACT_REF).where(Contact.id == contact_id)).first()
+    return ContactRef(*row) if row is not None else None
+
+
+def client_ref(session: Session, client_id: int) -> ClientRef | None:
+    row = session.execute(select(Client.id, Client.name).where(Client.id == client_id)).first()
+    return ClientRef(*row) if row is not None else None
+
+
+def has_contract_in_force(session: Session, client_id: int, day: date) -> bool:
+    """Whether a contract covers ``day``, reading only its id."""
+    return (
+        session.scalar(
+            select(Contract.id)
+            .where(
+                Contract.client_id == client_id, Contract.starts_on <= day, Contract.ends_on >= day
+            )
+            .limit(1)
+        )
+        is not None
+    )

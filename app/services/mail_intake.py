@@ -6,9 +6,10 @@ import hashlib
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, update
+from sqlalchemy import text as sql_text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -81,9 +82,9 @@ class MailIntakeService:
         """The ticket this mail answers: [IMR-n] in the subject, then In-Reply-To/References."""
         with unit_of_work(self.db) as session:
             for match in SUBJECT_TAG_RE.finditer(mail.subject):
-                ticket = session.get(Ticket, int(match.group(1)))
-                if ticket is not None:
-                    return _follow_merge(session, ticket).id
+                found = _follow_merge(session, int(match.group(1)))
+                if found is not None:
+                    return found
             ids = list(mail.thread_ids)[:200]
             if ids:
                 rows = session.execute(
@@ -94,9 +95,9 @@ class MailIntakeService:
                 by_id = {mid: tid for mid, tid in rows}
                 for mid in ids:
                     if mid in by_id:
-                        ticket = session.get(Ticket, by_id[mid])
-                        if ticket is not None:
-                            return _follow_merge(session, ticket).id
+                        found = _follow_merge(session, by_id[mid])
+                        if found is not None:
+                            return found
         return None
 
     # ----------------------------------------------------------------- recording
@@ -135,19 +136,15 @@ class MailIntakeService:
                 },
             ),
             None,
+            limited=True,
+            review_notes=()
+            if mail.from_addr
+            else ("El correo no indica remitente (From): no se envió acuse de recibo.",),
         )
         with unit_of_work(self.db) as session:
             action_id = session.scalar(select(TicketAction.id).where(TicketAction.uid == uid))
             if not self._record(session, mail, raw, received, ticket_id, action_id):
                 return None
-            if not mail.from_addr:
-                # TicketService flags unknown senders; an absent From is worth saying plainly.
-                ticket = session.get(Ticket, ticket_id)
-                assert ticket is not None
-                note = "El correo no indica remitente (From): no se envió acuse de recibo."
-                if note not in ticket.review_reasons:
-                    ticket.needs_review = True
-                    ticket.review_reasons = "\n".join(r for r in (ticket.review_reasons, note) if r)
             try:
                 session.commit()
             except IntegrityError:
@@ -165,7 +162,9 @@ class MailIntakeService:
         key = mail.message_id or mail.raw_sha256
         received = min(received_at, now_utc())
         with unit_of_work(self.db) as session:
-            ticket = session.get(Ticket, ticket_id)
+            ticket = session.execute(
+                select(Ticket.id, Ticket.received_at).where(Ticket.id == ticket_id)
+            ).first()
             if ticket is None:
                 raise NotFound(f"No existe el tiquete {format_ticket_number(ticket_id)}.")
             now = now_utc()
@@ -174,7 +173,7 @@ class MailIntakeService:
                 ticket_id=ticket.id,
                 kind=ActionKind.EMAIL_IN.value,
                 author_id=None,
-                occurred_at=max(received, ticket.received_at),
+                occurred_at=max(received, _aware(ticket.received_at)),
                 created_at=now,
                 text=mail.body or "(correo sin texto)",
                 details={
@@ -190,13 +189,8 @@ class MailIntakeService:
             except IntegrityError:
                 session.rollback()
                 return False
-            status = TicketStatus(ticket.status)
-            if status in (TicketStatus.RESOLVED, TicketStatus.CLOSED, TicketStatus.WAITING_CLIENT):
-                ticket.status = TicketStatus.IN_PROGRESS.value
-                ticket.resolved_at = None
-                ticket.closed_at = None
-                ticket.updated_at = now
-                ticket.updated_by_id = None
+            status = _touch_for_reply(session, ticket.id, now)
+            if status in REOPENED_BY_REPLY:
                 text = f"{status.label} → {TicketStatus.IN_PROGRESS.label}. " + (
                     "Reabierto: el cliente respondió por correo."
                     if not status.is_open
@@ -217,8 +211,6 @@ class MailIntakeService:
                         },
                     )
                 )
-            else:
-                ticket.updated_at = now  # bumps the version: desks see the new mail
             if not self._record(session, mail, raw, received, ticket.id, action.id):
                 return False
             try:
@@ -507,15 +499,64 @@ def _require_supervisor(session: Session, actor: str) -> None:
         raise PermissionDenied("Solo un supervisor puede ver y resolver la cuarentena de correo.")
 
 
-def _follow_merge(session: Session, ticket: Ticket) -> Ticket:
-    seen = {ticket.id}
-    while ticket.merged_into_id is not None and ticket.merged_into_id not in seen:
-        nxt = session.get(Ticket, ticket.merged_into_id)
+def _follow_merge(session: Session, ticket_id: int) -> int | None:
+    """The ticket a merged ticket now lives in (reads only id and merged_into_id)."""
+    row = session.execute(
+        select(Ticket.id, Ticket.merged_into_id).where(Ticket.id == ticket_id)
+    ).first()
+    if row is None:
+        return None
+    current, target = row
+    seen = {current}
+    while target is not None and target not in seen:
+        nxt = session.execute(
+            select(Ticket.id, Ticket.merged_into_id).where(Ticket.id == target)
+        ).first()
         if nxt is None:
             break
-        seen.add(nxt.id)
-        ticket = nxt
-    return ticket
+        current, target = nxt
+        seen.add(current)
+    return int(current)
+
+
+REOPENED_BY_REPLY = (TicketStatus.RESOLVED, TicketStatus.CLOSED, TicketStatus.WAITING_CLIENT)
+
+
+def _aware(value: datetime) -> datetime:
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+def _touch_for_reply(session: Session, ticket_id: int, now: datetime) -> TicketStatus:
+    """Bump the ticket's version (desks reload it) and reopen it if the client answered a
+    resolved, closed or waiting ticket; the status it had.
+
+    On PostgreSQL through imr_intake_mail_reply(), the one change the intake role may make
+    to a ticket; elsewhere the same UPDATE directly.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        previous = session.scalar(sql_text("SELECT imr_intake_mail_reply(:t)"), {"t": ticket_id})
+        if previous is None:
+            raise NotFound(f"No existe el tiquete {format_ticket_number(ticket_id)}.")
+        return TicketStatus(previous)
+    current = session.scalar(select(Ticket.status).where(Ticket.id == ticket_id))
+    if current is None:
+        raise NotFound(f"No existe el tiquete {format_ticket_number(ticket_id)}.")
+    status = TicketStatus(current)
+    values: dict[str, object] = {"updated_at": now, "version": Ticket.version + 1}
+    if status in REOPENED_BY_REPLY:
+        values |= {
+            "status": TicketStatus.IN_PROGRESS.value,
+            "resolved_at": None,
+            "closed_at": None,
+            "updated_by_id": None,
+        }
+    session.execute(
+        update(Ticket)
+        .where(Ticket.id == ticket_id)
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+    return status
 
 
 def _store_parts(

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Select, func, or_, select, update
+from sqlalchemy import ColumnElement, Select, func, insert, or_, select, update
 from sqlalchemy.orm import Session, aliased, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -35,10 +35,15 @@ from app.domain.tickets import (
     format_ticket_number,
 )
 from app.services.directory_lookup import (
+    ContactRef,
+    client_ref,
     client_view,
+    contact_ref,
     contact_view,
     contract_in_force,
     find_contact,
+    find_contact_ref,
+    has_contract_in_force,
     technician_by_login,
 )
 from app.services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
@@ -174,8 +179,19 @@ class TicketService:
         """Open a ticket from any channel; a retried request (same uid) opens one ticket."""
         return self.get(self.open_id(request, actor))
 
-    def open_id(self, request: OpenTicketRequest, actor: str | None) -> int:
-        """Like open(), returning only the ticket id (mail intake needs no snapshot)."""
+    def open_id(
+        self,
+        request: OpenTicketRequest,
+        actor: str | None,
+        *,
+        limited: bool = False,
+        review_notes: Sequence[str] = (),
+    ) -> int:
+        """Like open(), returning only the ticket id (mail intake needs no snapshot).
+
+        ``limited``: read only the columns the mail-intake role is granted (no whole contact,
+        client or contract rows); ``review_notes`` are added to the reasons for review.
+        """
         subject = " ".join(request.subject.split())
         if not subject:
             raise InvalidInput("El asunto del tiquete no puede estar vacío.")
@@ -196,15 +212,25 @@ class TicketService:
                 if existing is not None:
                     return existing
             author = technician_by_login(session, actor) if actor else None
-            client, contact, reasons = self._requester(session, request, received)
+            if limited:
+                client_id, ref, reasons = self._requester_ref(session, request, received)
+                contact_id = ref.id if ref else None
+                contact_name = ref.name if ref else ""
+                contact_address = (ref.email or "") if ref else ""
+            else:
+                client, contact, reasons = self._requester(session, request, received)
+                client_id = client.id if client else None
+                contact_id = contact.id if contact else None
+                contact_name = contact.name if contact else ""
+                contact_address = contact.email or contact.phone or "" if contact else ""
+            reasons = [*reasons, *(n for n in review_notes if n not in reasons)]
             ticket = Ticket(
                 subject=subject[:500],
                 description=request.description,
-                client_id=client.id if client else None,
-                contact_id=contact.id if contact else None,
-                requester_name=request.requester_name or (contact.name if contact else ""),
-                requester_address=request.requester_address
-                or (contact.email or contact.phone or "" if contact else ""),
+                client_id=client_id,
+                contact_id=contact_id,
+                requester_name=request.requester_name or contact_name,
+                requester_address=request.requester_address or contact_address,
                 product_id=request.product_id,
                 channel=request.channel.value,
                 priority=int(request.priority),
@@ -244,6 +270,7 @@ class TicketService:
                     "received_at_entered",
                     None,
                     {"received_at": received.isoformat()},
+                    core=limited,
                 )
             if request.first_action is not None:
                 if author is None:
@@ -292,6 +319,36 @@ class TicketService:
                 f"{contact.name} no es el usuario clave (líder de proyecto) del cliente."
             )
         return client, contact, reasons
+
+    def _requester_ref(
+        self, session: Session, request: OpenTicketRequest, received: datetime
+    ) -> tuple[int | None, ContactRef | None, list[str]]:
+        """_requester() through column-limited reads; the same reasons for review."""
+        reasons: list[str] = []
+        contact = contact_ref(session, request.contact_id) if request.contact_id else None
+        if contact is None and request.requester_address:
+            contact = find_contact_ref(session, request.requester_address)
+        client = client_ref(session, request.client_id) if request.client_id else None
+        if client is None and contact is not None:
+            client = client_ref(session, contact.client_id)
+        if client is None:
+            reasons.append("Cliente no identificado: revisar quién solicita el servicio.")
+        else:
+            local_day = received.astimezone(self._local_zone()).date()
+            if not has_contract_in_force(session, client.id, local_day):
+                reasons.append(
+                    f"{client.name} no tiene contrato de mantenimiento vigente "
+                    f"al {local_day:%d/%m/%Y}."
+                )
+        if contact is None:
+            reasons.append("El solicitante no es un contacto registrado del cliente.")
+        elif client is not None and contact.client_id != client.id:
+            reasons.append("El contacto pertenece a otro cliente.")
+        elif not contact.is_key_user:
+            reasons.append(
+                f"{contact.name} no es el usuario clave (líder de proyecto) del cliente."
+            )
+        return (client.id if client else None), contact, reasons
 
     # ----------------------------------------------------------------- claims
     def claim(self, ticket_id: int, actor: str) -> TicketDetail:
@@ -952,15 +1009,20 @@ def _audit(
     before: Any,
     after: Any,
     reason: str = "",
+    *,
+    core: bool = False,
 ) -> None:
-    session.add(
-        AuditEntry(
-            actor=actor,
-            entity=entity,
-            entity_id=str(entity_id),
-            action=action,
-            before=before,
-            after=after,
-            reason=reason,
-        )
-    )
+    values = {
+        "actor": actor,
+        "entity": entity,
+        "entity_id": str(entity_id),
+        "action": action,
+        "before": before,
+        "after": after,
+        "reason": reason,
+    }
+    if core:
+        # No RETURNING: a role that may insert audit rows but not read them can write this.
+        session.execute(insert(AuditEntry).values(**values))
+        return
+    session.add(AuditEntry(**values))

@@ -109,6 +109,7 @@ def downgrade() -> None:
         op.execute("DROP FUNCTION IF EXISTS imr_write_ticket_audit()")
         op.execute("DROP FUNCTION IF EXISTS imr_stamp_ticket_audit()")
         op.execute("DROP FUNCTION IF EXISTS imr_is_plain_technician()")
+        op.execute("DROP FUNCTION IF EXISTS imr_intake_mail_reply(integer)")
     op.drop_index("ix_ticket_audit_ticket", table_name="ticket_audit")
     op.drop_table("ticket_audit")
 
@@ -288,8 +289,11 @@ def _grants() -> None:
     _if_table_exists(
         "mail_message",
         "GRANT SELECT (id, message_id, raw_sha256, direction, ticket_id, action_id, subject, "
-        "from_addr, internal_date, created_at) ON mail_message TO imr_intake",
+        "from_addr, to_addr, internal_date, created_at) ON mail_message TO imr_intake",
     )
+    # The worker checks the schema version before it starts, like every other client.
+    op.execute("GRANT SELECT ON alembic_version TO imr_intake")
+    _intake_mail_reply()
     _contact_address_rows()
 
     # Tables created by later migrations: readable by desks, writable by administrators.
@@ -298,6 +302,43 @@ def _grants() -> None:
     op.execute(f"{default} GRANT SELECT ON TABLES TO imr_supervisor, imr_technician")
     op.execute(
         f"{default} GRANT USAGE, SELECT ON SEQUENCES TO imr_admin, imr_supervisor, imr_technician"
+    )
+
+
+def _intake_mail_reply() -> None:
+    """A client's mail on a ticket: the worker may bump it and reopen it, and nothing else.
+
+    The intake role holds no UPDATE on ``ticket``; this function (run with its owner's rights)
+    is the one change it may make: a new version, and resolved/closed/waiting back to
+    in progress. It returns the status the ticket had.
+    """
+    op.execute(
+        """
+        CREATE OR REPLACE FUNCTION imr_intake_mail_reply(ticket_id integer) RETURNS text
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+        DECLARE
+            previous text;
+        BEGIN
+            SELECT status INTO previous FROM ticket WHERE id = ticket_id FOR UPDATE;
+            IF previous IS NULL THEN
+                RETURN NULL;
+            END IF;
+            IF previous IN ('resolved', 'closed', 'waiting_client') THEN
+                UPDATE ticket SET status = 'in_progress', resolved_at = NULL, closed_at = NULL,
+                                  updated_at = now(), updated_by_id = NULL,
+                                  version = version + 1
+                 WHERE id = ticket_id;
+            ELSE
+                UPDATE ticket SET updated_at = now(), version = version + 1 WHERE id = ticket_id;
+            END IF;
+            RETURN previous;
+        END $$;
+        """
+    )
+    op.execute("REVOKE ALL ON FUNCTION imr_intake_mail_reply(integer) FROM PUBLIC")
+    op.execute(
+        "GRANT EXECUTE ON FUNCTION imr_intake_mail_reply(integer) "
+        "TO imr_intake, imr_technician, imr_supervisor, imr_admin"
     )
 
 
