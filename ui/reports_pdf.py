@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -197,3 +198,16 @@ def write_period_pdf(
             True,
         )
     return doc.close()
+
+
+def render_headless(
+    path: Path, report: ComplianceReport, causes: CausesReport, forecast: Forecast | None = None
+) -> int:
+    """For the command line: an off-screen QApplication when none exists, then the PDF."""
+    if QApplication.instance() is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        _APP.append(QApplication([]))
+    return write_period_pdf(path, report, causes, forecast)
+
+
+_APP: list[QApplication] = []  # keeps the command line's application alive until exit

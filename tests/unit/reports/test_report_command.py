@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from app.cli import main
 from tests.unit.reports.conftest import Desk
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 KEYS = {
     "priority",
@@ -75,3 +78,28 @@ def test_csv_and_bad_dates(history: Desk, capsys: pytest.CaptureFixture[str]) ->
     )
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "Periodo inválido" in err and "Traceback" not in err
+
+
+def test_pdf_needs_an_output_and_writes_pages(
+    history: Desk, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    base = [
+        "report",
+        "sla",
+        "--from",
+        "2026-10-19",
+        "--to",
+        "2026-10-23",
+        "--format",
+        "pdf",
+        "--db",
+        history.db.url,
+    ]
+    assert main(base) == 2
+    assert "--output" in capsys.readouterr().err
+    target = tmp_path / "informe.pdf"
+    assert main([*base, "--output", str(target)]) == 0
+    assert "páginas" in capsys.readouterr().out
+    data = target.read_bytes()
+    assert data.startswith(b"%PDF")
+    assert data.count(b"/Type /Page") - data.count(b"/Type /Pages") >= 2
