@@ -205,7 +205,7 @@ def compliance_cells(row: ComplianceRow) -> list[Any]:
         row.met_late,
         row.open_breached,
         row.open_on_time,
-        None if pct is None else f"{pct:.1f}",
+        pct,
         row.median_minutes,
         row.p90_minutes,
     ]
