@@ -76,11 +76,34 @@ class DatabaseSettings:
 
 
 @dataclass
+class MailSettings:
+    """Outgoing mail (SMTP) for replies from the console; empty host: replying is off.
+
+    The password lives in the OS keyring under ``smtp:<user>@<host>:<port>``.
+    """
+
+    host: str = ""
+    port: int = 587
+    security: str = "starttls"  # "none", "ssl" or "starttls"
+    user: str = ""
+    from_addr: str = "soporte@imr.com.pa"
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.host.strip())
+
+    @property
+    def keyring_key(self) -> str:
+        return f"smtp:{self.user}@{self.host}:{self.port}"
+
+
+@dataclass
 class Settings:
     database: DatabaseSettings = field(default_factory=DatabaseSettings)
     technician: str = ""
     language: str = "es"
     alerts_sound: bool = True
+    mail: MailSettings = field(default_factory=MailSettings)
 
     @classmethod
     def path(cls) -> Path:
@@ -102,11 +125,20 @@ class Settings:
                 if k in DatabaseSettings.__dataclass_fields__
             }
         )
+        mail_raw = raw.get("mail", {})
+        mail = MailSettings(
+            **{
+                k: v
+                for k, v in (mail_raw if isinstance(mail_raw, dict) else {}).items()
+                if k in MailSettings.__dataclass_fields__
+            }
+        )
         return cls(
             database=db,
             technician=str(raw.get("technician", "")),
             language=str(raw.get("language", "es")),
             alerts_sound=bool(raw.get("alerts_sound", True)),
+            mail=mail,
         )
 
     def save(self) -> None:

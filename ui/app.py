@@ -71,7 +71,7 @@ def pick_technician(services: Services, login: str) -> TechnicianView:
 def build_context(
     services: Services, technician: TechnicianView, runner: TaskRunner, settings: Settings
 ) -> AppContext:
-    return AppContext(
+    ctx = AppContext(
         tickets=services.tickets,
         directory=services.directory,
         policy=services.policy,
@@ -80,6 +80,11 @@ def build_context(
         settings=settings,
         database_label=services.database_label,
     )
+    if settings.mail.configured:  # outgoing mail set up: the ticket dialog can reply by email
+        from ui.mail_reply import MailReplySender, smtp_settings
+
+        ctx.mail_sender = MailReplySender(ctx, smtp_settings(settings.mail))
+    return ctx
 
 
 def _resolve_url(db_url: str | None, settings: Settings, parent: QWidget | None) -> str | None:

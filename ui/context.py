@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from app.config import Settings
 from app.services.directory import DirectoryService
@@ -21,6 +22,7 @@ class AppContext:
     runner: TaskRunner
     settings: Settings = field(default_factory=Settings)
     database_label: str = ""
+    mail_sender: Any = None  # ui.mail_reply.MailReplySender when outgoing mail is set up
 
     @property
     def actor(self) -> str:

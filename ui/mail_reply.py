@@ -6,9 +6,22 @@ from typing import Any
 
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
+from app.config import MailSettings
 from app.intake.ack import SmtpSettings
 from app.services.mail_replies import MailReplyService
 from app.services.snapshots import TicketDetail
+
+
+def smtp_settings(mail: MailSettings) -> SmtpSettings:
+    """The console's outgoing-mail settings as the sender needs them (no password here)."""
+    security = mail.security if mail.security in ("none", "ssl", "starttls") else "starttls"
+    return SmtpSettings(
+        host=mail.host.strip(),
+        port=mail.port,
+        security=security,
+        user=mail.user.strip(),
+        from_addr=mail.from_addr.strip() or "soporte@imr.com.pa",
+    )
 
 
 class MailReplySender:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.config import KEYRING_SERVICE, DatabaseSettings, Settings, get_password
+from app.config import KEYRING_SERVICE, DatabaseSettings, MailSettings, Settings, get_password
 from app.services.snapshots import TechnicianView
 
 SSL_MODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
@@ -37,7 +37,7 @@ def keyring_available() -> bool:
     return not (module.endswith(".null") or module.endswith(".fail"))
 
 
-def store_password(db: DatabaseSettings, password: str) -> str | None:
+def store_password(db: DatabaseSettings | MailSettings, password: str) -> str | None:
     """Save in the OS keyring; returns a Spanish problem description, or None when stored."""
     if not keyring_available():
         return (
@@ -134,6 +134,7 @@ class SettingsDialog(QDialog):
         desk.addRow(self.tr("Representante técnico"), self.technician)
         desk.addRow(self.tr("Idioma"), self.language)
         desk.addRow(self.sound)
+        mail_box = self._mail_box(settings.mail)
         self.restart_note = QLabel(
             self.tr("Los cambios de base de datos e idioma se aplican al reiniciar la consola."),
             self,
@@ -154,12 +155,39 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(db_box)
         layout.addWidget(desk_box)
+        layout.addWidget(mail_box)
         layout.addWidget(self.restart_note)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.embedded.toggled.connect(self._embedded_toggled)
         self._embedded_toggled(self.embedded.isChecked())
         self.setMinimumWidth(460)
+
+    def _mail_box(self, mail: MailSettings) -> QGroupBox:
+        """Outgoing mail for replies from the ticket dialog; its password goes to the keyring."""
+        box = QGroupBox(self.tr("Correo saliente (SMTP)"), self)
+        self.smtp_host = QLineEdit(mail.host, box)
+        self.smtp_host.setPlaceholderText(self.tr("vacío: sin respuestas por correo"))
+        self.smtp_port = QSpinBox(box)
+        self.smtp_port.setRange(1, 65535)
+        self.smtp_port.setValue(mail.port)
+        self.smtp_security = QComboBox(box)
+        for label, value in (("STARTTLS", "starttls"), ("SSL/TLS", "ssl"), ("Ninguna", "none")):
+            self.smtp_security.addItem(label, value)
+        self.smtp_security.setCurrentIndex(max(0, self.smtp_security.findData(mail.security)))
+        self.smtp_user = QLineEdit(mail.user, box)
+        self.smtp_password = QLineEdit(box)
+        self.smtp_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.smtp_password.setPlaceholderText(self.tr("se guarda en el llavero del sistema"))
+        self.smtp_from = QLineEdit(mail.from_addr, box)
+        form = QFormLayout(box)
+        form.addRow(self.tr("Servidor"), self.smtp_host)
+        form.addRow(self.tr("Puerto"), self.smtp_port)
+        form.addRow(self.tr("Seguridad"), self.smtp_security)
+        form.addRow(self.tr("Usuario"), self.smtp_user)
+        form.addRow(self.tr("Contraseña"), self.smtp_password)
+        form.addRow(self.tr("Remitente"), self.smtp_from)
+        return box
 
     def _embedded_toggled(self, embedded: bool) -> None:
         for widget in (self.host, self.port, self.database, self.user, self.password, self.sslmode):
@@ -190,6 +218,14 @@ class SettingsDialog(QDialog):
         self.settings.technician = self.technician_login()
         self.settings.language = str(self.language.currentData())
         self.settings.alerts_sound = self.sound.isChecked()
+        mail = MailSettings(
+            host=self.smtp_host.text().strip(),
+            port=self.smtp_port.value(),
+            security=str(self.smtp_security.currentData()),
+            user=self.smtp_user.text().strip(),
+            from_addr=self.smtp_from.text().strip() or MailSettings.from_addr,
+        )
+        self.settings.mail = mail
         try:
             self.settings.save()  # the dataclass holds no password: nothing secret is written
         except OSError as error:
@@ -198,6 +234,8 @@ class SettingsDialog(QDialog):
         self.problem = None
         if not db.is_embedded and self.password.text():
             self.problem = store_password(db, self.password.text())
+        if mail.configured and mail.user and self.smtp_password.text():
+            self.problem = store_password(mail, self.smtp_password.text()) or self.problem
         super().accept()
 
     def _show_error(self, message: str) -> None:
