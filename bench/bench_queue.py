@@ -54,11 +54,9 @@ def bench_tick() -> list[dict]:
     """GUI-thread cost of one tick: new "now", one dataChanged, the view repainting its rows."""
     from PySide6.QtWidgets import QApplication, QTableView
 
-    from ui import refcount_guard
     from ui.queue_model import QueueModel, QueueProxy
 
     app = QApplication.instance() or QApplication([])
-    refcount_guard.top_up()
     model = QueueModel()
     proxy = QueueProxy()
     proxy.setSourceModel(model)

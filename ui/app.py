@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit, QM
 from app.config import Settings, default_sqlite_url, get_password, url_is_sqlite
 from app.services.bootstrap import Services, open_services
 from app.services.snapshots import TechnicianView
-from ui import i18n, refcount_guard
+from ui import i18n
 from ui.context import AppContext
 from ui.tasks import TaskRunner
 
@@ -31,10 +31,8 @@ class NoTechnician(Exception):
 def application() -> QApplication:
     app = QApplication.instance()
     if isinstance(app, QApplication):
-        refcount_guard.top_up()
         return app
     created = QApplication(sys.argv[:1])
-    refcount_guard.install(created)
     created.setApplicationName("imr-console")
     created.setOrganizationName("IMR")
     created.setApplicationDisplayName("Consola IMR")

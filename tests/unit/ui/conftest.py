@@ -18,7 +18,6 @@ from app.services.directory import DirectoryService
 from app.services.sla_settings import PolicyCache
 from app.services.snapshots import QueueRow
 from app.services.tickets import TicketService
-from ui import refcount_guard
 from ui.context import AppContext
 from ui.tasks import TaskRunner
 
@@ -48,12 +47,6 @@ class HandTimers:
         timer.setInterval(3_600_000)
         self.timers.append(timer)
         return timer
-
-
-@pytest.fixture(autouse=True)
-def _keep_true_alive() -> None:
-    """PySide6 6.12 drops a reference to True on every Python-side emit (see refcount_guard)."""
-    refcount_guard.top_up()
 
 
 @pytest.fixture
