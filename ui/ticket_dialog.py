@@ -48,10 +48,12 @@ from app.domain.tickets import (
     parse_ticket_number,
 )
 from app.services.errors import Conflict, DatabaseUnavailable, ServiceError
+from app.services.mail_intake import MailIntakeService, MailView
 from app.services.snapshots import AttachmentView, TicketDetail
 from app.services.tickets import NewAttachment
 from ui.clock_text import describe
 from ui.context import AppContext
+from ui.mail_thread import MailThreadView, RawMailDialog
 from ui.timeline import Timeline, ask_save_path, human_size, plain_label
 from ui.widgets.banner import Banner
 from ui.widgets.guard import while_alive
@@ -344,6 +346,10 @@ class TicketDialog(QDialog):
         self.tabs.addTab(self._build_resolve_form(), _tr("Resolver"))
         self.tabs.addTab(self._build_priority_form(), _tr("Cambiar prioridad"))
         self.tabs.addTab(self._build_reopen_merge_form(), _tr("Reabrir / Fusionar"))
+        self.mail_thread = MailThreadView(fetch=self._fetch_attachment)
+        self.mail_thread.save_requested.connect(self._save_attachment)
+        self.mail_thread.original_requested.connect(self.show_original)
+        self.tabs.addTab(self.mail_thread, _tr("Correos"))
         return self.tabs
 
     def _build_log_form(self) -> QWidget:
@@ -601,6 +607,7 @@ class TicketDialog(QDialog):
         self.description_label.setVisible(bool(description))
         self.description_label.setText(description)
         self.timeline.set_actions(detail.actions)
+        self._load_mails(detail)
         if not self._priority_initialised:
             self._priority_initialised = True
             self.priority_combo.setCurrentIndex(self.priority_combo.findData(int(row.priority)))
@@ -1035,6 +1042,49 @@ class TicketDialog(QDialog):
             run,
             lambda saved: self.banner.show_message(
                 _tr("Adjunto guardado en {0}.").format(saved), "success"
+            ),
+            self._on_failed,
+        )
+
+    # ------------------------------------------------------------------ mail thread
+    def _mail_service(self) -> MailIntakeService:
+        return MailIntakeService(self.ctx.tickets.db, self.ctx.tickets)
+
+    def _load_mails(self, detail: TicketDetail) -> None:
+        service, actions = self._mail_service(), detail.actions
+        self._run_job(
+            lambda: service.thread(detail.id),
+            lambda mails: self.mail_thread.set_mails(mails, actions),
+            self._on_failed,
+        )
+
+    def show_original(self, mail: MailView) -> None:
+        """The raw message as plain text, with "Guardar .eml…"."""
+        service = self._mail_service()
+
+        def shown(raw: bytes) -> None:
+            self.original_dialog = RawMailDialog(
+                _tr("Correo original — {0}").format(mail.subject or mail.from_addr), raw, self
+            )
+            self.original_dialog.save_requested.connect(lambda: self._save_original(mail, raw))
+            self.original_dialog.show()
+
+        self._run_job(lambda: service.mail_raw(mail.id), shown, self._on_failed)
+
+    def _save_original(self, mail: MailView, raw: bytes) -> None:
+        path = ask_save_path(self, f"correo-{mail.id}.eml")
+        if path is not None:
+            self.save_original_to(raw, path)
+
+    def save_original_to(self, raw: bytes, path: Path) -> None:
+        def run() -> Path:
+            path.write_bytes(raw)
+            return path
+
+        self._run_job(
+            run,
+            lambda saved: self.banner.show_message(
+                _tr("Correo original guardado en {0}.").format(saved), "success"
             ),
             self._on_failed,
         )

@@ -52,6 +52,8 @@ class MailView:
     to_addr: str
     at: datetime
     action_id: int | None
+    text: str = ""  # the plain text recorded with the mail's action (never HTML)
+    size: int = 0
 
 
 def mail_uid(key: str) -> str:
@@ -342,24 +344,44 @@ class MailIntakeService:
             )
 
     def thread(self, ticket_id: int) -> list[MailView]:
+        """The ticket's mails, oldest first, without their raw bytes."""
         with unit_of_work(self.db) as session:
-            rows = session.scalars(
-                select(MailMessage)
+            rows = session.execute(
+                select(
+                    MailMessage.id,
+                    MailMessage.direction,
+                    MailMessage.message_id,
+                    MailMessage.subject,
+                    MailMessage.from_addr,
+                    MailMessage.to_addr,
+                    MailMessage.internal_date,
+                    MailMessage.created_at,
+                    MailMessage.action_id,
+                    TicketAction.text,
+                    func.length(MailMessage.raw),
+                    TicketAction.kind,
+                    Ticket.description,
+                )
+                .join(Ticket, Ticket.id == MailMessage.ticket_id)
+                .outerjoin(TicketAction, TicketAction.id == MailMessage.action_id)
                 .where(MailMessage.ticket_id == ticket_id)
                 .order_by(MailMessage.created_at, MailMessage.id)
             ).all()
             return [
                 MailView(
-                    id=m.id,
-                    direction=m.direction,
-                    message_id=m.message_id,
-                    subject=m.subject,
-                    from_addr=m.from_addr,
-                    to_addr=m.to_addr,
-                    at=m.internal_date or m.created_at,
-                    action_id=m.action_id,
+                    id=r[0],
+                    direction=r[1],
+                    message_id=r[2],
+                    subject=r[3],
+                    from_addr=r[4],
+                    to_addr=r[5],
+                    at=r[6] or r[7],
+                    action_id=r[8],
+                    # The mail that opened the ticket: its text is the ticket's description.
+                    text=(r[12] if r[11] == ActionKind.STATUS_CHANGE.value else r[9]) or "",
+                    size=int(r[10] or 0),
                 )
-                for m in rows
+                for r in rows
             ]
 
     def mail_raw(self, mail_id: int) -> bytes:
