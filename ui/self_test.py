@@ -323,6 +323,12 @@ def _check_charts(report: Report) -> None:
         plot.resize(320, 200)
         plot.plot(numpy.arange(10.0), numpy.arange(10.0) ** 2, pen=pg.mkPen("#1f6feb", width=3))
         problem = _blank_reason(plot.grab())
+        if not problem:  # the PDF export path of the supervisor panel
+            from pyqtgraph.exporters import ImageExporter
+
+            image = ImageExporter(plot.plotItem).export(toBytes=True)
+            if image is None or image.isNull():
+                problem = "la exportación a imagen quedó vacía"
         plot.deleteLater()
     except Exception as error:  # reported, not raised: the other checks still run
         report.fail("gráficos", f"pyqtgraph no funciona ({type(error).__name__}: {error})")
