@@ -200,6 +200,10 @@ class MainWindow(QMainWindow):
             self.tr("Panel de supervisión"), None, "Ctrl+Shift+S", self.open_supervisor_panel
         )
         self.supervisor_action.setVisible(self.ctx.technician.role in ("supervisor", "admin"))
+        self.quarantine_action = self._action(
+            self.tr("Cuarentena de correo"), None, None, self.open_quarantine_panel
+        )
+        self.quarantine_action.setVisible(self.ctx.technician.role in ("supervisor", "admin"))
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(self.tr("Acciones"), self)
@@ -221,6 +225,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.technician_badge)
         bar.addSeparator()
         bar.addAction(self.supervisor_action)
+        bar.addAction(self.quarantine_action)
         bar.addAction(self.directory_action)
         bar.addAction(self.settings_action)
         self.addToolBar(bar)
@@ -468,6 +473,11 @@ class MainWindow(QMainWindow):
         from ui.supervisor_panel import open_supervisor_panel
 
         self.supervisor_panel = open_supervisor_panel(self.ctx, self)
+
+    def open_quarantine_panel(self) -> None:
+        from ui.quarantine_panel import open_quarantine_panel  # mail the intake could not read
+
+        self.quarantine_panel = open_quarantine_panel(self.ctx, self)
 
     def focus_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)

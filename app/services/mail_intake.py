@@ -38,6 +38,8 @@ class QuarantineView:
     resolved_ticket_id: int | None
     resolved_by: str | None
     resolved_at: datetime | None
+    from_addr: str = ""  # from the headers, when they can be read at all
+    subject: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -420,7 +422,10 @@ class MailIntakeService:
                 return again, False
             return row.id, True
 
-    def list_quarantine(self, *, include_resolved: bool = False) -> list[QuarantineView]:
+    def list_quarantine(
+        self, *, include_resolved: bool = False, headers: bool = False
+    ) -> list[QuarantineView]:
+        """Quarantined mails, newest first; ``headers``: also From and Subject when readable."""
         with unit_of_work(self.db) as session:
             stmt = select(
                 MailQuarantine.id,
@@ -435,7 +440,13 @@ class MailIntakeService:
             ).order_by(MailQuarantine.received_at.desc(), MailQuarantine.id.desc())
             if not include_resolved:
                 stmt = stmt.where(MailQuarantine.resolved_at.is_(None))
-            return [QuarantineView(*row) for row in session.execute(stmt)]
+            if not headers:
+                return [QuarantineView(*row) for row in session.execute(stmt)]
+            stmt = stmt.add_columns(func.substr(MailQuarantine.raw, 1, HEADER_PEEK))
+            return [
+                QuarantineView(*row[:-1], *_peek_headers(row[-1] or b""))
+                for row in session.execute(stmt)
+            ]
 
     def quarantine_raw(self, quarantine_id: int, actor: str) -> bytes:
         with unit_of_work(self.db) as session:
@@ -513,6 +524,28 @@ class MailIntakeService:
                     )
                 session.commit()
         return ticket_id
+
+
+HEADER_PEEK = 32 * 1024
+
+
+def _peek_headers(head: bytes) -> tuple[str, str]:
+    """From and Subject of possibly broken mail bytes; empty strings when unreadable."""
+    try:
+        from email import policy
+        from email.parser import BytesHeaderParser
+
+        message = BytesHeaderParser(policy=policy.default).parsebytes(bytes(head))
+        values = []
+        for name in ("From", "Subject"):
+            try:
+                value = str(message.get(name, "") or "")
+            except Exception:  # a malformed header: show nothing rather than fail the list
+                value = ""
+            values.append(" ".join(value.replace("\x00", "").split())[:300])
+        return values[0], values[1]
+    except Exception:
+        return "", ""
 
 
 def _require_supervisor(session: Session, actor: str) -> None:
