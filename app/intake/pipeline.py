@@ -125,10 +125,10 @@ class IntakePipeline:
         source: str,
     ) -> IntakeResult:
         service = self.service
-        if service.is_duplicate(mail.message_id, mail.raw_sha256):
+        seen, ticket_id = service.precheck(mail)
+        if seen:
             return IntakeResult(Outcome.DUPLICATE)
         received = internal_date or mail.last_received or fallback_date or now_utc()
-        ticket_id = service.find_thread(mail)
         if ticket_id is not None:
             if service.add_reply(ticket_id, mail, raw, received):
                 return IntakeResult(Outcome.THREADED, ticket_id=ticket_id)

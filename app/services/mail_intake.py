@@ -71,38 +71,19 @@ class MailIntakeService:
     # ----------------------------------------------------------------- lookups
     def is_duplicate(self, message_id: str | None, raw_sha256: str) -> bool:
         with unit_of_work(self.db) as session:
-            cond = MailMessage.raw_sha256 == raw_sha256
-            if message_id:
-                cond = or_(cond, MailMessage.message_id == message_id)
-            found = session.scalar(select(MailMessage.id).where(cond).limit(1))
-            if found is not None:
-                return True
-            return (
-                session.scalar(select(MailQuarantine.id).where(MailQuarantine.sha256 == raw_sha256))
-                is not None
-            )
+            return _seen(session, message_id, raw_sha256)
 
     def find_thread(self, mail: ParsedMail) -> int | None:
         """The ticket this mail answers: [IMR-n] in the subject, then In-Reply-To/References."""
         with unit_of_work(self.db) as session:
-            for match in SUBJECT_TAG_RE.finditer(mail.subject):
-                found = _follow_merge(session, int(match.group(1)))
-                if found is not None:
-                    return found
-            ids = list(mail.thread_ids)[:200]
-            if ids:
-                rows = session.execute(
-                    select(MailMessage.message_id, MailMessage.ticket_id).where(
-                        MailMessage.message_id.in_(ids), MailMessage.ticket_id.is_not(None)
-                    )
-                ).all()
-                by_id = {mid: tid for mid, tid in rows}
-                for mid in ids:
-                    if mid in by_id:
-                        found = _follow_merge(session, by_id[mid])
-                        if found is not None:
-                            return found
-        return None
+            return _find_thread(session, mail)
+
+    def precheck(self, mail: ParsedMail) -> tuple[bool, int | None]:
+        """(already recorded?, the ticket it answers) in one short read transaction."""
+        with unit_of_work(self.db) as session:
+            if _seen(session, mail.message_id, mail.raw_sha256):
+                return True, None
+            return False, _find_thread(session, mail)
 
     # ----------------------------------------------------------------- recording
     def open_ticket(
@@ -116,35 +97,49 @@ class MailIntakeService:
     ) -> int | None:
         """A new ticket from the mail; None when another worker recorded it first.
 
-        Two transactions, both retry-safe: the ticket is opened with a uid derived from the mail,
-        so a crash between them re-finds the same ticket on the next run.
+        One transaction: the ticket, its opening action, the mail and its parts. The uid derived
+        from the mail makes a retry find the same ticket; a ticket left by an older two-step
+        run gets its mail recorded in a second transaction.
         """
         key = mail.message_id or mail.raw_sha256
         uid = mail_uid(key)
         received = min(received_at, now_utc())
         subject = mail.subject.strip() or "(sin asunto)"
-        ticket_id = self.tickets.open_id(
-            OpenTicketRequest(
-                channel=Channel.EMAIL,
-                priority=priority,
-                subject=subject,
-                description=mail.body,
-                requester_name=mail.from_name,
-                requester_address=mail.from_addr,
-                received_at=received,
-                uid=uid,
-                details={
-                    "message_id": mail.message_id,
-                    "from": mail.from_addr,
-                    "source": source[:300],
-                },
-            ),
-            None,
-            limited=True,
-            review_notes=()
-            if mail.from_addr
-            else ("El correo no indica remitente (From): no se envió acuse de recibo.",),
-        )
+        recorded: list[int] = []
+
+        def record(session: Session, ticket_id: int, action_id: int) -> None:
+            _add_mail(session, mail, raw, received, ticket_id, action_id)
+            session.flush()
+            recorded.append(ticket_id)
+
+        try:
+            ticket_id = self.tickets.open_id(
+                OpenTicketRequest(
+                    channel=Channel.EMAIL,
+                    priority=priority,
+                    subject=subject,
+                    description=mail.body,
+                    requester_name=mail.from_name,
+                    requester_address=mail.from_addr,
+                    received_at=received,
+                    uid=uid,
+                    details={
+                        "message_id": mail.message_id,
+                        "from": mail.from_addr,
+                        "source": source[:300],
+                    },
+                ),
+                None,
+                limited=True,
+                review_notes=()
+                if mail.from_addr
+                else ("El correo no indica remitente (From): no se envió acuse de recibo.",),
+                before_commit=record,
+            )
+        except IntegrityError:  # another worker recorded this mail first
+            return None
+        if recorded:
+            return ticket_id
         with unit_of_work(self.db) as session:
             action_id = session.scalar(select(TicketAction.id).where(TicketAction.uid == uid))
             if not self._record(session, mail, raw, received, ticket_id, action_id):
@@ -238,22 +233,7 @@ class MailIntakeService:
             cond = or_(cond, MailMessage.message_id == mail.message_id)
         if session.scalar(select(MailMessage.id).where(cond).limit(1)) is not None:
             return False
-        session.add(
-            MailMessage(
-                message_id=mail.message_id,
-                raw_sha256=mail.raw_sha256,
-                direction="in",
-                ticket_id=ticket_id,
-                action_id=action_id,
-                subject=mail.subject[:998],
-                from_addr=mail.from_addr,
-                to_addr=", ".join(mail.to_addrs)[:998],
-                internal_date=received,
-                raw=raw,
-            )
-        )
-        if action_id is not None:
-            _store_parts(session, ticket_id, action_id, mail.parts)
+        _add_mail(session, mail, raw, received, ticket_id, action_id)
         try:
             session.flush()
         except IntegrityError:
@@ -524,6 +504,71 @@ class MailIntakeService:
                     )
                 session.commit()
         return ticket_id
+
+
+def _seen(session: Session, message_id: str | None, raw_sha256: str) -> bool:
+    """Whether these bytes (or this Message-ID) were recorded or quarantined: one statement."""
+    cond = MailMessage.raw_sha256 == raw_sha256
+    if message_id:
+        cond = or_(cond, MailMessage.message_id == message_id)
+    return bool(
+        session.scalar(
+            select(
+                or_(
+                    # Explicit columns: the intake role may not SELECT * from these tables.
+                    select(MailMessage.id).where(cond).exists(),
+                    select(MailQuarantine.id).where(MailQuarantine.sha256 == raw_sha256).exists(),
+                )
+            )
+        )
+    )
+
+
+def _find_thread(session: Session, mail: ParsedMail) -> int | None:
+    for match in SUBJECT_TAG_RE.finditer(mail.subject):
+        found = _follow_merge(session, int(match.group(1)))
+        if found is not None:
+            return found
+    ids = list(mail.thread_ids)[:200]
+    if ids:
+        rows = session.execute(
+            select(MailMessage.message_id, MailMessage.ticket_id).where(
+                MailMessage.message_id.in_(ids), MailMessage.ticket_id.is_not(None)
+            )
+        ).all()
+        by_id = {mid: tid for mid, tid in rows}
+        for mid in ids:
+            if mid in by_id:
+                found = _follow_merge(session, by_id[mid])
+                if found is not None:
+                    return found
+    return None
+
+
+def _add_mail(
+    session: Session,
+    mail: ParsedMail,
+    raw: bytes,
+    received: datetime,
+    ticket_id: int,
+    action_id: int | None,
+) -> None:
+    session.add(
+        MailMessage(
+            message_id=mail.message_id,
+            raw_sha256=mail.raw_sha256,
+            direction="in",
+            ticket_id=ticket_id,
+            action_id=action_id,
+            subject=mail.subject[:998],
+            from_addr=mail.from_addr,
+            to_addr=", ".join(mail.to_addrs)[:998],
+            internal_date=received,
+            raw=raw,
+        )
+    )
+    if action_id is not None:
+        _store_parts(session, ticket_id, action_id, mail.parts)
 
 
 HEADER_PEEK = 32 * 1024

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -186,11 +186,14 @@ class TicketService:
         *,
         limited: bool = False,
         review_notes: Sequence[str] = (),
+        before_commit: Callable[[Session, int, int], None] | None = None,
     ) -> int:
         """Like open(), returning only the ticket id (mail intake needs no snapshot).
 
         ``limited``: read only the columns the mail-intake role is granted (no whole contact,
-        client or contract rows); ``review_notes`` are added to the reasons for review.
+        client or contract rows); ``review_notes`` are added to the reasons for review;
+        ``before_commit(session, ticket_id, opening_action_id)`` adds rows to the same
+        transaction (not called when the uid had already opened a ticket).
         """
         subject = " ".join(request.subject.split())
         if not subject:
@@ -288,6 +291,8 @@ class TicketService:
                     uid=None,
                     attachments=(),
                 )
+            if before_commit is not None:
+                before_commit(session, ticket.id, opening.id)
             session.commit()
             return ticket.id
 
@@ -931,21 +936,15 @@ def _action_view(action: TicketAction) -> ActionView:
 
 
 _LAST = aliased(TicketAction)
+_LAST_PROBE = aliased(TicketAction)
 
 
 def _row_select() -> Select:
-    last_at = (
-        select(_LAST.occurred_at)
-        .where(_LAST.ticket_id == Ticket.id)
-        .order_by(_LAST.occurred_at.desc(), _LAST.id.desc())
-        .limit(1)
-        .correlate(Ticket)
-        .scalar_subquery()
-    )
-    last_kind = (
-        select(_LAST.kind)
-        .where(_LAST.ticket_id == Ticket.id)
-        .order_by(_LAST.occurred_at.desc(), _LAST.id.desc())
+    # One index probe per ticket finds its latest action; the row itself joins by primary key.
+    last_id = (
+        select(_LAST_PROBE.id)
+        .where(_LAST_PROBE.ticket_id == Ticket.id)
+        .order_by(_LAST_PROBE.occurred_at.desc(), _LAST_PROBE.id.desc())
         .limit(1)
         .correlate(Ticket)
         .scalar_subquery()
@@ -965,14 +964,15 @@ def _row_select() -> Select:
             Ticket.first_contact_at,
             Technician.login,
             Technician.name,
-            last_at.label("last_at"),
-            last_kind.label("last_kind"),
+            _LAST.occurred_at.label("last_at"),
+            _LAST.kind.label("last_kind"),
             Ticket.needs_review,
             Ticket.version,
             Ticket.requester_name,
         )
         .select_from(Ticket)
         .outerjoin(Client, Client.id == Ticket.client_id)
+        .outerjoin(_LAST, _LAST.id == last_id)
         .outerjoin(Technician, Technician.id == Ticket.assignee_id)
     )
 

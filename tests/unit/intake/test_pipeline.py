@@ -13,6 +13,7 @@ from app.data.engine import Database
 from app.data.models import Attachment, MailMessage, MailQuarantine, Ticket, TicketAction
 from app.domain.tickets import ActionKind, TicketStatus
 from app.intake.pipeline import IntakeConfig, IntakeCounts, IntakePipeline, Outcome
+from app.services import mail_intake
 from app.services.directory import DirectoryService
 from app.services.errors import PermissionDenied
 from app.services.mail_intake import MailIntakeService
@@ -128,20 +129,21 @@ def test_quarantine_is_listed_and_turned_into_a_ticket_by_a_supervisor(
     assert detail.actions[0].attachments[0].content_type == "message/rfc822"
 
 
-def test_crash_between_ticket_and_record_does_not_double(
+def test_crash_while_recording_does_not_double(
     pipeline: IntakePipeline, db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The ticket and its mail are one transaction: a crash in between leaves nothing."""
     raw = ticket_mail("Caso", "texto")
-    service = pipeline.service
-    original = service._record
+    original = mail_intake._add_mail
 
-    def crash(*args: object, **kwargs: object) -> bool:
-        raise KeyboardInterrupt  # the process dies after the ticket commit
+    def crash(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt  # the process dies before the commit
 
-    monkeypatch.setattr(service, "_record", crash)
+    monkeypatch.setattr(mail_intake, "_add_mail", crash)
     with pytest.raises(KeyboardInterrupt):
         pipeline.process(raw)
-    monkeypatch.setattr(service, "_record", original)
+    assert _count(db, Ticket) == 0
+    monkeypatch.setattr(mail_intake, "_add_mail", original)
     assert pipeline.process(raw).outcome is Outcome.NEW
     assert pipeline.process(raw).outcome is Outcome.DUPLICATE
     assert _count(db, Ticket) == 1
@@ -152,6 +154,21 @@ def test_crash_between_ticket_and_record_does_not_double(
             )
             == 1
         )
+
+
+def test_ticket_left_without_its_mail_gets_it_on_retry(
+    pipeline: IntakePipeline, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A ticket opened by an older two-step run, whose mail was never recorded."""
+    raw = ticket_mail("Caso viejo", "texto")
+    monkeypatch.setattr(mail_intake, "_add_mail", lambda *a, **k: None)
+    pipeline.process(raw)  # the ticket commits, the mail row is missing
+    monkeypatch.undo()
+    assert _count(db, MailMessage) == 0
+    assert pipeline.process(raw).outcome is Outcome.NEW  # same ticket, mail recorded now
+    assert pipeline.process(raw).outcome is Outcome.DUPLICATE
+    assert _count(db, Ticket) == 1
+    assert _count(db, MailMessage) == 1
 
 
 def test_eml_command_prints_summary_and_exits_zero(
