@@ -936,15 +936,22 @@ def _action_view(action: TicketAction) -> ActionView:
 
 
 _LAST = aliased(TicketAction)
-_LAST_PROBE = aliased(TicketAction)
 
 
 def _row_select() -> Select:
-    # One index probe per ticket finds its latest action; the row itself joins by primary key.
-    last_id = (
-        select(_LAST_PROBE.id)
-        .where(_LAST_PROBE.ticket_id == Ticket.id)
-        .order_by(_LAST_PROBE.occurred_at.desc(), _LAST_PROBE.id.desc())
+    # Two index probes per ticket on (ticket_id, occurred_at): cheaper than any join here.
+    last_at = (
+        select(_LAST.occurred_at)
+        .where(_LAST.ticket_id == Ticket.id)
+        .order_by(_LAST.occurred_at.desc(), _LAST.id.desc())
+        .limit(1)
+        .correlate(Ticket)
+        .scalar_subquery()
+    )
+    last_kind = (
+        select(_LAST.kind)
+        .where(_LAST.ticket_id == Ticket.id)
+        .order_by(_LAST.occurred_at.desc(), _LAST.id.desc())
         .limit(1)
         .correlate(Ticket)
         .scalar_subquery()
@@ -964,15 +971,14 @@ def _row_select() -> Select:
             Ticket.first_contact_at,
             Technician.login,
             Technician.name,
-            _LAST.occurred_at.label("last_at"),
-            _LAST.kind.label("last_kind"),
+            last_at.label("last_at"),
+            last_kind.label("last_kind"),
             Ticket.needs_review,
             Ticket.version,
             Ticket.requester_name,
         )
         .select_from(Ticket)
         .outerjoin(Client, Client.id == Ticket.client_id)
-        .outerjoin(_LAST, _LAST.id == last_id)
         .outerjoin(Technician, Technician.id == Ticket.assignee_id)
     )
 
