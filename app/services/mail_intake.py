@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, or_, select, update
@@ -423,10 +423,12 @@ class MailIntakeService:
             if not headers:
                 return [QuarantineView(*row) for row in session.execute(stmt)]
             stmt = stmt.add_columns(func.substr(MailQuarantine.raw, 1, HEADER_PEEK))
-            return [
-                QuarantineView(*row[:-1], *_peek_headers(row[-1] or b""))
-                for row in session.execute(stmt)
-            ]
+            views = []
+            for row in session.execute(stmt):
+                from_addr, subject = _peek_headers(row[-1] or b"")
+                base = QuarantineView(*row[:-1])
+                views.append(replace(base, from_addr=from_addr, subject=subject))
+            return views
 
     def quarantine_raw(self, quarantine_id: int, actor: str) -> bytes:
         with unit_of_work(self.db) as session:
@@ -536,7 +538,7 @@ def _find_thread(session: Session, mail: ParsedMail) -> int | None:
                 MailMessage.message_id.in_(ids), MailMessage.ticket_id.is_not(None)
             )
         ).all()
-        by_id = {mid: tid for mid, tid in rows}
+        by_id = {mid: tid for mid, tid in rows if tid is not None}
         for mid in ids:
             if mid in by_id:
                 found = _follow_merge(session, by_id[mid])
