@@ -250,7 +250,7 @@ class ImapWorker:
 
 def idle(imap: imaplib.IMAP4, timeout: float, stop: threading.Event | None = None) -> bool:
     """RFC 2177 IDLE by hand (imaplib has no idle() before 3.14). True when the mailbox changed."""
-    tag = imap._new_tag()  # type: ignore[attr-defined]
+    tag = imap._new_tag()
     imap.send(tag + b" IDLE\r\n")
     line = imap.readline()
     if not line.startswith(b"+"):

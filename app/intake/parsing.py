@@ -112,7 +112,7 @@ def header_text(msg: Message, name: str) -> str:
     """
     raw: object = None
     try:
-        for key, value in msg.raw_items():  # type: ignore[attr-defined]
+        for key, value in msg.raw_items():
             if key.lower() == name.lower():
                 raw = value
                 break
@@ -134,7 +134,7 @@ def header_text(msg: Message, name: str) -> str:
 
 def _all_headers(msg: Message, name: str) -> list[str]:
     try:
-        return [str(v) for k, v in msg.raw_items() if k.lower() == name.lower()]  # type: ignore[attr-defined]
+        return [str(v) for k, v in msg.raw_items() if k.lower() == name.lower()]
     except Exception:
         return []
 
@@ -339,9 +339,10 @@ class _Walker:
             self._attach(part, "message/rfc822", self._inner_bytes(part), "mensaje-reenviado.eml")
             return
         if part.is_multipart():
-            children = part.get_payload()
-            if not isinstance(children, list):
+            payload = part.get_payload()
+            if not isinstance(payload, list):
                 return
+            children = [c for c in payload if isinstance(c, Message)]
             if ctype == "multipart/alternative":
                 chosen = self._pick_alternative(children)
                 for child in children:
