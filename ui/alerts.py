@@ -13,6 +13,7 @@ from app.domain.calendars import BusinessCalendar
 from app.domain.policy import default_policy
 from app.domain.priorities import Priority
 from app.services.snapshots import QueueRow
+from ui import i18n
 
 
 class DeskAlerts(QObject):
@@ -59,7 +60,7 @@ class DeskAlerts(QObject):
             return
         self._notify(
             title,
-            f"{row.number} · {row.priority.label} · {row.client_name}",
+            f"{row.number} · {i18n.label(row.priority)} · {row.client_name}",
             critical=row.priority is Priority.MUY_ALTO,
         )
 

@@ -1,17 +1,29 @@
 """Live updates for one desk: a QSocketNotifier on the LISTEN socket (no polling thread).
 
-Notifications are coalesced by a short single-shot timer into ONE reload of the changed rows per
-burst, run on the TaskRunner. On SQLite a one-second timer polls instead. A lost connection is
-announced, retried with backoff, and followed by a full refresh (notifications sent while away
-are lost).
+Coalescing is leading-edge: the first notification of a burst starts a reload of the changed rows
+at once (on the TaskRunner); notifications that arrive while it is in flight are collected and
+reloaded together, once, when it returns. So an isolated change costs one round of row reading,
+never a fixed waiting window, and a storm costs at most one reload in flight per desk (spaced by at
+least ``min_gap_ms``), never one reload per event. On SQLite a one-second timer polls instead.
+A lost connection is announced, retried with backoff, and followed by a full refresh
+(notifications sent while away are lost).
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QObject,
+    QSocketNotifier,
+    QTimer,
+    Signal,
+    Slot,
+)
 
 from app.live.feed import ChangeEvent, FeedLost, changed_ticket_ids, open_feed
 from app.live.journal import Journal
@@ -20,10 +32,16 @@ from app.services.errors import DatabaseUnavailable
 from app.services.snapshots import QueueRow
 from ui.tasks import TaskRunner
 
-COALESCE_MS = 30
-CONNECTED_MESSAGE = "Conectado: los cambios de otros escritorios se muestran al instante."
-RESTORED_MESSAGE = "Conexión restablecida con la base de datos; cola actualizada."
-LOST_MESSAGE = "se perdió la conexión con el servidor; los plazos siguen corriendo"
+MIN_GAP_MS = 10  # least spacing between two reload starts: caps a desk's reload rate in a storm
+CONNECTED_MESSAGE = QT_TRANSLATE_NOOP(
+    "LiveFeed", "Conectado: los cambios de otros escritorios se muestran al instante."
+)
+RESTORED_MESSAGE = QT_TRANSLATE_NOOP(
+    "LiveFeed", "Conexión restablecida con la base de datos; cola actualizada."
+)
+LOST_MESSAGE = QT_TRANSLATE_NOOP(
+    "LiveFeed", "se perdió la conexión con el servidor; los plazos siguen corriendo"
+)
 
 
 class LiveFeed(QObject):
@@ -41,7 +59,7 @@ class LiveFeed(QObject):
         parent: QObject | None = None,
         *,
         runner: TaskRunner | None = None,
-        coalesce_ms: int = COALESCE_MS,
+        min_gap_ms: int = MIN_GAP_MS,
         backoff: Backoff | None = None,
         feed_factory: Callable[[], Any] | None = None,
     ) -> None:
@@ -53,16 +71,18 @@ class LiveFeed(QObject):
         self._notifier: QSocketNotifier | None = None
         self._pending: dict[int, None] = {}
         self._loading = False
+        self._min_gap = min_gap_ms / 1000
+        self._last_start = float("-inf")
         self._ok: bool | None = None
         self._running = False
         self._reconnecting = False
         self.reloads = 0  # row reloads issued (one per burst)
         self.events_seen = 0
 
+        # Only used when a burst follows the previous reload start by less than ``min_gap_ms``.
         self.coalesce_timer = QTimer(self)
         self.coalesce_timer.setObjectName("live-coalesce")
         self.coalesce_timer.setSingleShot(True)
-        self.coalesce_timer.setInterval(coalesce_ms)
         self.coalesce_timer.timeout.connect(self._flush)
 
         self.poll_timer = QTimer(self)
@@ -119,7 +139,8 @@ class LiveFeed(QObject):
             self._notifier.activated.connect(self._on_readable)
         else:
             self.poll_timer.start()
-        self.connection_changed.emit(True, RESTORED_MESSAGE if was_lost else CONNECTED_MESSAGE)
+        message = RESTORED_MESSAGE if was_lost else CONNECTED_MESSAGE
+        self.connection_changed.emit(True, QCoreApplication.translate("LiveFeed", message))
         if was_lost:
             self.full_refresh_needed.emit()
         self._on_readable()  # anything that arrived between LISTEN and the notifier
@@ -136,7 +157,9 @@ class LiveFeed(QObject):
         self._feed.close()
         if self._ok is not False:
             self._ok = False
-            self.connection_changed.emit(False, LOST_MESSAGE)
+            self.connection_changed.emit(
+                False, QCoreApplication.translate("LiveFeed", LOST_MESSAGE)
+            )
         if self._running and not self._reconnecting and not self.reconnect_timer.isActive():
             self.reconnect_timer.start(int(self._backoff.next_delay() * 1000))
 
@@ -163,8 +186,18 @@ class LiveFeed(QObject):
         self.events_received.emit(events)
         for ticket_id in changed_ticket_ids(events):
             self._pending[ticket_id] = None
-        if self._pending and not self.coalesce_timer.isActive() and not self._loading:
-            self.coalesce_timer.start()
+        self._schedule()
+
+    def _schedule(self) -> None:
+        """Reload now unless one is in flight (its return picks the new ids up) or the last one
+        started less than ``min_gap_ms`` ago (then reload when the gap is over)."""
+        if not self._pending or self._loading or self.coalesce_timer.isActive():
+            return
+        wait = self._last_start + self._min_gap - time.monotonic()
+        if wait > 0:
+            self.coalesce_timer.start(max(1, round(wait * 1000)))
+        else:
+            self._flush()
 
     @Slot()
     def _flush(self) -> None:
@@ -173,6 +206,7 @@ class LiveFeed(QObject):
         ids = list(self._pending)
         self._pending.clear()
         self._loading = True
+        self._last_start = time.monotonic()
         self.reloads += 1
         tickets = self._tickets
         self._runner.run(
@@ -189,8 +223,7 @@ class LiveFeed(QObject):
         gone = [i for i in ids if i not in found]
         if gone:
             self.rows_removed.emit(gone)
-        if self._pending:  # a burst arrived while loading: one more reload for all of it
-            self.coalesce_timer.start()
+        self._schedule()  # what arrived while loading: one more reload for all of it
 
     def _on_rows_failed(self, ids: list[int], error: BaseException) -> None:
         self._loading = False

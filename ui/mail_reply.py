@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from app.config import MailSettings
 from app.intake.ack import SmtpSettings
 from app.services.mail_replies import MailReplyService
 from app.services.snapshots import TicketDetail
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MailReply", text)
 
 
 def smtp_settings(mail: MailSettings) -> SmtpSettings:
@@ -34,8 +39,10 @@ class MailReplySender:
     def open_reply(self, dialog: QWidget, detail: TicketDetail) -> None:
         text, ok = QInputDialog.getMultiLineText(
             dialog,
-            "Responder por correo",
-            f"Correo a {detail.requester_address or 'el solicitante'} — [{detail.number}]",
+            _tr("Responder por correo"),
+            _tr("Correo a {0} — [{1}]").format(
+                detail.requester_address or _tr("el solicitante"), detail.number
+            ),
         )
         if not ok or not text.strip():
             return
@@ -47,6 +54,6 @@ class MailReplySender:
                 reload()
 
         def failed(error: BaseException) -> None:
-            QMessageBox.warning(dialog, "Correo no enviado", str(error))
+            QMessageBox.warning(dialog, _tr("Correo no enviado"), str(error))
 
         self.ctx.runner.run(lambda: self.service.send_reply(detail.id, actor, text), done, failed)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
 from app.domain.priorities import Priority
 from app.reports.compliance import AGE_LABELS, ComplianceReport
+from ui import i18n
 
 PRIORITY_COLOURS = {
     Priority.MUY_ALTO: "#c62828",
@@ -17,6 +18,10 @@ PRIORITY_COLOURS = {
     Priority.BAJO: "#5f6b7a",
 }
 TARGET_LINE = 90.0  # a reference line on the compliance chart, not a contractual figure
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ReportCharts", text)
 
 
 def _plot(title: str, parent: QWidget | None, left: str) -> pg.PlotWidget:
@@ -36,7 +41,7 @@ def _plot(title: str, parent: QWidget | None, left: str) -> pg.PlotWidget:
 
 def compliance_chart(report: ComplianceReport, parent: QWidget | None = None) -> pg.PlotWidget:
     """One bar per priority: % of first contacts within the target."""
-    plot = _plot("Cumplimiento de primer contacto por prioridad", parent, "% cumplido")
+    plot = _plot(_tr("Cumplimiento de primer contacto por prioridad"), parent, _tr("% cumplido"))
     for row in report.by_priority:
         pct = row.compliance_pct
         priority = Priority(row.key)
@@ -56,7 +61,7 @@ def compliance_chart(report: ComplianceReport, parent: QWidget | None = None) ->
     )
     plot.setYRange(0, 108, padding=0)
     plot.setXRange(0.4, 4.6, padding=0)
-    plot.getAxis("bottom").setTicks([[(int(p), p.label) for p in Priority]])
+    plot.getAxis("bottom").setTicks([[(int(p), i18n.label(p)) for p in Priority]])
     return plot
 
 
@@ -77,7 +82,7 @@ def _grouped(
             pen=pg.mkPen("#333", width=0.5),
         )
         plot.addItem(bars)
-        legend.addItem(bars, priority.label)
+        legend.addItem(bars, i18n.label(priority))
         top = max(top, *counts)
     plot.getAxis("bottom").setTicks([list(enumerate(labels))])
     plot.setYRange(0, top * 1.15, padding=0)
@@ -89,13 +94,13 @@ TTFC_AXIS = ("<15m", "15–30m", "30–60m", "1–2h", "2–3h", "3–6h", "6–
 
 
 def first_contact_chart(report: ComplianceReport, parent: QWidget | None = None) -> pg.PlotWidget:
-    plot = _plot("Tiempo hasta el primer contacto (tiempo hábil)", parent, "tiquetes")
+    plot = _plot(_tr("Tiempo hasta el primer contacto (tiempo hábil)"), parent, _tr("tiquetes"))
     _grouped(plot, report.ttfc_histogram, TTFC_AXIS)
     return plot
 
 
 def open_age_chart(report: ComplianceReport, parent: QWidget | None = None) -> pg.PlotWidget:
-    plot = _plot("Antigüedad de los tiquetes abiertos", parent, "tiquetes")
+    plot = _plot(_tr("Antigüedad de los tiquetes abiertos"), parent, _tr("tiquetes"))
     _grouped(plot, report.open_age, AGE_LABELS)
     return plot
 

@@ -11,7 +11,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QDate,
     QModelIndex,
     QObject,
@@ -49,6 +51,7 @@ from app.reports.period import Period
 from app.services.reports import ReportService
 from app.services.sla_admin import SlaAdminService
 from app.services.sla_settings import PolicyCache
+from ui import i18n
 from ui.clock_text import STATE_BACKGROUNDS, describe
 from ui.context import AppContext
 from ui.report_charts import compliance_chart, first_contact_chart, open_age_chart
@@ -58,6 +61,10 @@ TimerFactory = Callable[[QObject], QTimer]
 Clock = Callable[[], datetime]
 PANAMA = ZoneInfo("America/Panama")
 SUPERVISOR_ROLES = ("supervisor", "admin")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SupervisorPanel", text)
 
 
 def _now() -> datetime:
@@ -83,7 +90,15 @@ class PeriodData:
 class BoardModel(QAbstractTableModel):
     """Breached and about-to-breach tickets; the countdown column is recomputed on each tick."""
 
-    HEADERS = ("Tiempo", "Prioridad", "Tiquete", "Cliente", "Asunto", "Canal", "Asignado a")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("SupervisorPanel", "Tiempo"),
+        QT_TRANSLATE_NOOP("SupervisorPanel", "Prioridad"),
+        QT_TRANSLATE_NOOP("SupervisorPanel", "Tiquete"),
+        QT_TRANSLATE_NOOP("SupervisorPanel", "Cliente"),
+        QT_TRANSLATE_NOOP("SupervisorPanel", "Asunto"),
+        QT_TRANSLATE_NOOP("SupervisorPanel", "Canal"),
+        QT_TRANSLATE_NOOP("SupervisorPanel", "Asignado a"),
+    )
     COUNTDOWN = 0
 
     def __init__(self, parent: QObject | None = None, clock: Clock = _now) -> None:
@@ -100,7 +115,7 @@ class BoardModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return _tr(self.HEADERS[section])
         return None
 
     def set_rows(self, rows: Sequence[BoardRow], policy: SlaPolicy) -> None:
@@ -140,12 +155,12 @@ class BoardModel(QAbstractTableModel):
                 return self._clock(row).cell
             values = (
                 None,
-                row.priority.label,
+                i18n.label(row.priority),
                 row.number,
                 row.client_name,
                 row.subject,
-                row.channel.label,
-                row.assignee_name or "— sin asignar —",
+                i18n.label(row.channel),
+                row.assignee_name or _tr("— sin asignar —"),
             )
             return values[col]
         if role == Qt.ItemDataRole.ForegroundRole and col == 0:
@@ -158,13 +173,13 @@ class BoardModel(QAbstractTableModel):
                 if kind in STATE_BACKGROUNDS:
                     return QBrush(QColor(STATE_BACKGROUNDS[kind]))
         if role == Qt.ItemDataRole.ToolTipRole and row.unassigned_critical:
-            return "Crítico sin asignar"
+            return _tr("Crítico sin asignar")
         return None
 
 
 def _table(headers: Sequence[str], rows: Sequence[Sequence[Any]], parent: QWidget) -> QTableWidget:
     table = QTableWidget(len(rows), len(headers), parent)
-    table.setHorizontalHeaderLabels(list(headers))
+    table.setHorizontalHeaderLabels([_tr(h) for h in headers])
     table.verticalHeader().setVisible(False)
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     table.setAlternatingRowColors(True)
@@ -185,14 +200,14 @@ def fill_table(table: QTableWidget, rows: Sequence[Sequence[Any]]) -> None:
 
 COMPLIANCE_HEADERS = (
     "",
-    "Tiquetes",
-    "Cumplidos",
-    "Con atraso",
-    "Vencidos",
-    "Abiertos en tiempo",
-    "Cumplimiento %",
-    "Mediana (min)",
-    "P90 (min)",
+    QT_TRANSLATE_NOOP("SupervisorPanel", "Tiquetes"),
+    QT_TRANSLATE_NOOP("SupervisorPanel", "Cumplidos"),
+    QT_TRANSLATE_NOOP("SupervisorPanel", "Con atraso"),
+    QT_TRANSLATE_NOOP("SupervisorPanel", "Vencidos"),
+    QT_TRANSLATE_NOOP("SupervisorPanel", "Abiertos en tiempo"),
+    QT_TRANSLATE_NOOP("SupervisorPanel", "Cumplimiento %"),
+    QT_TRANSLATE_NOOP("SupervisorPanel", "Mediana (min)"),
+    QT_TRANSLATE_NOOP("SupervisorPanel", "P90 (min)"),
 )
 
 
@@ -235,7 +250,7 @@ class SupervisorPanel(QWidget):
         self.admin = admin
         self.actor = actor
         self.setObjectName("supervisorPanel")
-        self.setWindowTitle("Panel de supervisión")
+        self.setWindowTitle(_tr("Panel de supervisión"))
         self.reports = reports
         self.policy = policy
         self.runner = runner
@@ -251,10 +266,10 @@ class SupervisorPanel(QWidget):
         layout.addWidget(self.status)
 
         self.board_model = BoardModel(self, clock)
-        self.tabs.addTab(self._build_board(), "Vencimientos en vivo")
-        self.tabs.addTab(self._build_compliance(), "Cumplimiento")
-        self.tabs.addTab(self._build_causes(), "Causas de incumplimiento")
-        self.tabs.addTab(self._build_forecast(), "Pronóstico")
+        self.tabs.addTab(self._build_board(), _tr("Vencimientos en vivo"))
+        self.tabs.addTab(self._build_compliance(), _tr("Cumplimiento"))
+        self.tabs.addTab(self._build_causes(), _tr("Causas de incumplimiento"))
+        self.tabs.addTab(self._build_forecast(), _tr("Pronóstico"))
 
         self.timer = timer_factory(self)
         self.timer.timeout.connect(self.board_model.tick)
@@ -282,9 +297,18 @@ class SupervisorPanel(QWidget):
         box = QWidget(split)
         box_layout = QVBoxLayout(box)
         box_layout.setContentsMargins(0, 0, 0, 0)
-        box_layout.addWidget(QLabel("<b>Carga por representante técnico</b> (tiquetes abiertos)"))
+        box_layout.addWidget(
+            QLabel(_tr("<b>Carga por representante técnico</b> (tiquetes abiertos)"))
+        )
         self.load_table = _table(
-            ["Representante técnico", "En turno", *(p.label for p in Priority), "Total"], [], box
+            [
+                QT_TRANSLATE_NOOP("SupervisorPanel", "Representante técnico"),
+                QT_TRANSLATE_NOOP("SupervisorPanel", "En turno"),
+                *(i18n.label(p) for p in Priority),
+                QT_TRANSLATE_NOOP("SupervisorPanel", "Total"),
+            ],
+            [],
+            box,
         )
         box_layout.addWidget(self.load_table)
         split.addWidget(self.board_view)
@@ -303,22 +327,22 @@ class SupervisorPanel(QWidget):
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd/MM/yyyy")
-        self.load_button = QPushButton("Calcular", page)
+        self.load_button = QPushButton(_tr("Calcular"), page)
         self.load_button.clicked.connect(self.refresh_period)
-        self.csv_button = QPushButton("Exportar CSV…", page)
+        self.csv_button = QPushButton(_tr("Exportar CSV…"), page)
         self.csv_button.clicked.connect(self._ask_csv)
-        self.pdf_button = QPushButton("Exportar PDF…", page)
+        self.pdf_button = QPushButton(_tr("Exportar PDF…"), page)
         self.pdf_button.clicked.connect(self._ask_pdf)
         for w in (
-            QLabel("Desde", page),
+            QLabel(_tr("Desde"), page),
             self.date_from,
-            QLabel("hasta", page),
+            QLabel(_tr("hasta"), page),
             self.date_to,
             self.load_button,
         ):
             bar.addWidget(w)
         bar.addStretch(1)
-        self.calendar_button = QPushButton("Calendarios y política…", page)
+        self.calendar_button = QPushButton(_tr("Calendarios y política…"), page)
         self.calendar_button.clicked.connect(self.open_calendar_editor)
         self.calendar_button.setVisible(self.admin is not None)
         bar.addWidget(self.calendar_button)
@@ -329,10 +353,10 @@ class SupervisorPanel(QWidget):
         self.dimension_tabs = QTabWidget(split)
         self.dimension_tables: dict[str, QTableWidget] = {}
         for key, title in (
-            ("priority", "Por prioridad"),
-            ("channel", "Por canal"),
-            ("client", "Por cliente"),
-            ("technician", "Por técnico"),
+            ("priority", _tr("Por prioridad")),
+            ("channel", _tr("Por canal")),
+            ("client", _tr("Por cliente")),
+            ("technician", _tr("Por técnico")),
         ):
             table = _table(COMPLIANCE_HEADERS, [], self.dimension_tabs)
             self.dimension_tables[key] = table
@@ -349,11 +373,27 @@ class SupervisorPanel(QWidget):
     def _build_causes(self) -> QWidget:
         page = QWidget(self)
         layout = QVBoxLayout(page)
-        self.cause_counts = _table(["Causa", "Tiquetes", "Qué significa"], [], page)
+        self.cause_counts = _table(
+            [
+                QT_TRANSLATE_NOOP("SupervisorPanel", "Causa"),
+                QT_TRANSLATE_NOOP("SupervisorPanel", "Tiquetes"),
+                QT_TRANSLATE_NOOP("SupervisorPanel", "Qué significa"),
+            ],
+            [],
+            page,
+        )
         self.cause_counts.setMaximumHeight(190)
         layout.addWidget(self.cause_counts)
         self.breach_table = _table(
-            ["Tiquete", "Prioridad", "Canal", "Vencía", "Primer contacto", "Asignado a", "Causa"],
+            [
+                QT_TRANSLATE_NOOP("SupervisorPanel", "Tiquete"),
+                QT_TRANSLATE_NOOP("SupervisorPanel", "Prioridad"),
+                QT_TRANSLATE_NOOP("SupervisorPanel", "Canal"),
+                QT_TRANSLATE_NOOP("SupervisorPanel", "Vencía"),
+                QT_TRANSLATE_NOOP("SupervisorPanel", "Primer contacto"),
+                QT_TRANSLATE_NOOP("SupervisorPanel", "Asignado a"),
+                QT_TRANSLATE_NOOP("SupervisorPanel", "Causa"),
+            ],
             [],
             page,
         )
@@ -367,13 +407,13 @@ class SupervisorPanel(QWidget):
         layout.addWidget(self.forecast_summary)
         self.forecast_table = _table(
             [
-                "Tiquete",
-                "Prioridad",
-                "Canal",
-                "Vence",
-                "Asignado a",
-                "Contacto previsto",
-                "Pronóstico",
+                QT_TRANSLATE_NOOP("SupervisorPanel", "Tiquete"),
+                QT_TRANSLATE_NOOP("SupervisorPanel", "Prioridad"),
+                QT_TRANSLATE_NOOP("SupervisorPanel", "Canal"),
+                QT_TRANSLATE_NOOP("SupervisorPanel", "Vence"),
+                QT_TRANSLATE_NOOP("SupervisorPanel", "Asignado a"),
+                QT_TRANSLATE_NOOP("SupervisorPanel", "Contacto previsto"),
+                QT_TRANSLATE_NOOP("SupervisorPanel", "Pronóstico"),
             ],
             [],
             page,
@@ -418,13 +458,15 @@ class SupervisorPanel(QWidget):
         self.board_model.set_rows(snapshot.rows, policy)
         critical = sum(1 for r in snapshot.rows if r.unassigned_critical)
         self.board_summary.setText(
-            f"<b>{snapshot.breached}</b> vencidos · <b>{snapshot.at_risk}</b> vencen en la "
-            f"próxima hora · <b style='color:#c62828'>{critical}</b> críticos sin asignar"
+            _tr(
+                "<b>{0}</b> vencidos · <b>{1}</b> vencen en la próxima hora · "
+                "<b style='color:#c62828'>{2}</b> críticos sin asignar"
+            ).format(snapshot.breached, snapshot.at_risk, critical)
         )
         fill_table(
             self.load_table,
             [
-                [t.name, "Sí" if t.on_shift else "No", *t.by_priority, t.total]
+                [t.name, _tr("Sí") if t.on_shift else _tr("No"), *t.by_priority, t.total]
                 for t in snapshot.load
             ],
         )
@@ -440,11 +482,11 @@ class SupervisorPanel(QWidget):
         try:
             period = self.period()
         except ValueError:
-            self.status.setText("La fecha final es anterior a la inicial.")
+            self.status.setText(_tr("La fecha final es anterior a la inicial."))
             return
         reports = self.reports
         self.load_button.setEnabled(False)
-        self.status.setText("Calculando el informe…")
+        self.status.setText(_tr("Calculando el informe…"))
 
         def load() -> PeriodData:
             return PeriodData(
@@ -481,10 +523,12 @@ class SupervisorPanel(QWidget):
             [
                 [
                     b.number,
-                    b.priority.label,
-                    b.channel.label,
+                    i18n.label(b.priority),
+                    i18n.label(b.channel),
                     format_datetime(b.deadline),
-                    format_datetime(b.first_contact_at) if b.first_contact_at else "sin contacto",
+                    format_datetime(b.first_contact_at)
+                    if b.first_contact_at
+                    else _tr("sin contacto"),
                     b.assignee_name or "—",
                     b.cause.label,
                 ]
@@ -493,10 +537,12 @@ class SupervisorPanel(QWidget):
         )
         fc = data.forecast
         self.forecast_summary.setText(
-            f"<b>{fc.will_breach}</b> de {len(fc.rows)} tiquetes en espera de primer contacto "
-            f"vencerán con {fc.on_shift} representantes en turno. Tiempo de atención (mediana): "
+            _tr(
+                "<b>{0}</b> de {1} tiquetes en espera de primer contacto vencerán con {2} "
+                "representantes en turno. Tiempo de atención (mediana): "
+            ).format(fc.will_breach, len(fc.rows), fc.on_shift)
             + ", ".join(
-                f"{Priority(p).label} {int(t.total_seconds() // 60)} min"
+                f"{i18n.label(Priority(p))} {int(t.total_seconds() // 60)} min"
                 for p, t in sorted(fc.handling.items())
             )
         )
@@ -505,13 +551,13 @@ class SupervisorPanel(QWidget):
             [
                 [
                     r.number,
-                    r.priority.label,
-                    r.channel.label,
+                    i18n.label(r.priority),
+                    i18n.label(r.channel),
                     format_datetime(r.deadline),
                     r.assignee_name or "—",
                     format_datetime(r.projected_contact)
                     if r.projected_contact
-                    else "nadie en turno",
+                    else _tr("nadie en turno"),
                     ("⚠ " if r.will_breach else "") + r.text,
                 ]
                 for r in fc.rows
@@ -519,21 +565,22 @@ class SupervisorPanel(QWidget):
         )
         pct = report.total.compliance_pct
         self.status.setText(
-            f"Periodo {report.period.title}: {report.total.tickets} tiquetes, "
-            f"cumplimiento {'—' if pct is None else f'{pct:.1f}'} %."
+            _tr("Periodo {0}: {1} tiquetes, cumplimiento {2} %.").format(
+                report.period.title, report.total.tickets, "—" if pct is None else f"{pct:.1f}"
+            )
         )
         self.period_applied.emit()
 
     # ------------------------------------------------------------------ export
     def export_csv(self, path: Path) -> None:
         if self.period_data is None:
-            raise ValueError("Calcule el informe antes de exportarlo.")
+            raise ValueError(_tr("Calcule el informe antes de exportarlo."))
         text = period_csv(self.period_data.compliance, self.period_data.causes)
         path.write_text(text, encoding="utf-8-sig")  # Excel opens UTF-8 with a BOM correctly
 
     def export_pdf(self, path: Path) -> None:
         if self.period_data is None:
-            raise ValueError("Calcule el informe antes de exportarlo.")
+            raise ValueError(_tr("Calcule el informe antes de exportarlo."))
         from ui.reports_pdf import write_period_pdf
 
         write_period_pdf(
@@ -548,19 +595,21 @@ class SupervisorPanel(QWidget):
 
     def _ask(self, filt: str, suffix: str, write: Callable[[Path], None]) -> None:
         if self.period_data is None:
-            self.status.setText("Calcule el informe antes de exportarlo.")
+            self.status.setText(_tr("Calcule el informe antes de exportarlo."))
             return
         p = self.period_data.compliance.period
         name = f"cumplimiento_{p.first_day:%Y%m%d}_{p.last_day:%Y%m%d}{suffix}"
-        chosen, _ = QFileDialog.getSaveFileName(self, "Exportar informe", name, filt)
+        chosen, _ = QFileDialog.getSaveFileName(self, _tr("Exportar informe"), name, filt)
         if not chosen:
             return
         try:
             write(Path(chosen))
         except OSError as error:
-            self.status.setText(f"No se pudo guardar el archivo: {error.strerror or error}")
+            self.status.setText(
+                _tr("No se pudo guardar el archivo: {0}").format(error.strerror or error)
+            )
             return
-        self.status.setText(f"Informe guardado en {chosen}")
+        self.status.setText(_tr("Informe guardado en {0}").format(chosen))
 
     def open_calendar_editor(self) -> None:
         if self.admin is None:
@@ -575,7 +624,7 @@ class SupervisorPanel(QWidget):
 
     def _failed(self, error: BaseException) -> None:
         self.load_button.setEnabled(True)
-        message = getattr(error, "message", None) or "No se pudo calcular el informe."
+        message = getattr(error, "message", None) or _tr("No se pudo calcular el informe.")
         self.status.setText(message)
         self.failed.emit(message)
 

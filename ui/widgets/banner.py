@@ -32,7 +32,7 @@ class Banner(QFrame):
         self.close_button = QPushButton("✕")
         self.close_button.setFlat(True)
         self.close_button.setFixedWidth(28)
-        self.close_button.setToolTip("Ocultar")
+        self.close_button.setToolTip(self.tr("Ocultar"))
         self.close_button.clicked.connect(self.clear)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 8, 8)
