@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 import pytest
@@ -10,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from app.data.engine import Database
 from app.domain.tickets import ActionKind
 from app.live.reconnect import Backoff
+from app.services.snapshots import QueueRow
 from app.services.tickets import TicketService
 from tests.unit.live.conftest import open_ticket
 from ui.live_feed import LiveFeed
@@ -57,21 +59,63 @@ def test_change_on_another_desk_updates_the_queue_model(
         desk.runner.wait_idle()
 
 
-def test_a_burst_of_changes_becomes_one_reload(
+class _SlowRows:
+    """The desk's ticket service whose first ``rows`` waits for ``release``: a burst lands while
+    that reload is out."""
+
+    def __init__(self, inner: TicketService) -> None:
+        self.db = inner.db
+        self._inner = inner
+        self.release = threading.Event()
+        self.calls: list[list[int]] = []
+
+    def rows(self, ids: list[int]) -> list[QueueRow]:
+        self.calls.append(list(ids))
+        self.release.wait(20)
+        return self._inner.rows(ids)
+
+
+def test_first_notification_reloads_at_once(
     db: Database, svc: TicketService, desk: _Desk, qtbot: QtBot
 ) -> None:
+    ticket_id = open_ticket(svc)
+    feed = _started(desk, qtbot)
+    try:
+        svc.claim(ticket_id, "beto")
+        qtbot.waitUntil(lambda: feed.events_seen > 0, timeout=5000)
+        # Same slot, no waiting window: the reload was started when the events were drained.
+        assert feed.reloads == 1 and not feed.coalesce_timer.isActive()
+        qtbot.waitUntil(lambda: not feed._loading, timeout=5000)
+    finally:
+        feed.stop()
+        desk.runner.wait_idle()
+
+
+def test_a_burst_during_a_reload_becomes_one_more_reload(
+    db: Database, svc: TicketService, qtbot: QtBot
+) -> None:
     ids = [open_ticket(svc, subject=f"Caso {n}") for n in range(5)]
-    feed = _started(desk, qtbot, coalesce_ms=200 if db.is_postgres else 30)
+    slow = _SlowRows(TicketService(svc.db))
+    desk = _Desk(tickets=slow, runner=TaskRunner())  # type: ignore[arg-type]
+    feed = _started(desk, qtbot)
     seen: set[int] = set()
     feed.rows_changed.connect(lambda rows: seen.update(r.id for r in rows))
     try:
+        svc.log_action(ids[0], "ana", ActionKind.NOTE, "Primera")
+        qtbot.waitUntil(lambda: feed.reloads == 1, timeout=5000)  # leading edge, now in flight
         for ticket_id in ids:
             for n in range(4):
                 svc.log_action(ticket_id, "ana", ActionKind.NOTE, f"Nota {n}")
-        qtbot.waitUntil(lambda: seen == set(ids), timeout=5000)
-        assert feed.events_seen >= 20
-        assert feed.reloads <= 2  # 20 notifications, one (at most two) reloads
+        qtbot.waitUntil(lambda: feed.events_seen >= 21, timeout=10_000)
+        assert feed.reloads == 1  # collected, not reloaded, while the first one is out
+        slow.release.set()
+        qtbot.waitUntil(lambda: seen == set(ids), timeout=10_000)
+        assert feed.events_seen >= 21
+        # 21 notifications: the first reload, then ONE for everything that came during it.
+        assert feed.reloads == 2, slow.calls
+        assert slow.calls[0] == [ids[0]] and sorted(slow.calls[1]) == ids
     finally:
+        slow.release.set()
         feed.stop()
         desk.runner.wait_idle()
 
