@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -30,9 +30,22 @@ from PySide6.QtWidgets import (
 from app.domain.channels import Channel
 from app.domain.priorities import Priority
 from app.services.sla_admin import CalendarView, SlaAdminService, SlaSettingsView
+from ui import i18n
 from ui.tasks import TaskRunner
 
-WEEKDAYS = ("Lunes", "Martes", "Miércoles", "Jueves", "Viernes", "Sábado", "Domingo")
+WEEKDAYS = (
+    QT_TRANSLATE_NOOP("CalendarEditor", "Lunes"),
+    QT_TRANSLATE_NOOP("CalendarEditor", "Martes"),
+    QT_TRANSLATE_NOOP("CalendarEditor", "Miércoles"),
+    QT_TRANSLATE_NOOP("CalendarEditor", "Jueves"),
+    QT_TRANSLATE_NOOP("CalendarEditor", "Viernes"),
+    QT_TRANSLATE_NOOP("CalendarEditor", "Sábado"),
+    QT_TRANSLATE_NOOP("CalendarEditor", "Domingo"),
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CalendarEditor", text)
 
 
 def spans_text(day: tuple[tuple[str, str], ...]) -> str:
@@ -48,7 +61,7 @@ def parse_spans(text: str) -> list[list[str]]:
             continue
         pieces = [p.strip() for p in part.replace("–", "-").split("-")]
         if len(pieces) != 2 or not all(pieces):
-            raise ValueError(f"tramo no válido: «{part}» (use 08:00–17:00)")
+            raise ValueError(_tr("tramo no válido: «{0}» (use 08:00–17:00)").format(part))
         out.append(pieces)
     return out
 
@@ -71,7 +84,7 @@ class CalendarEditor(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("calendarEditor")
-        self.setWindowTitle("Calendarios y política de primer contacto")
+        self.setWindowTitle(_tr("Calendarios y política de primer contacto"))
         self.admin = admin
         self.actor = actor
         self.runner = runner
@@ -81,20 +94,22 @@ class CalendarEditor(QDialog):
         top = QHBoxLayout()
         layout.addLayout(top, 1)
 
-        hours = QGroupBox("Horario de oficina", self)
+        hours = QGroupBox(_tr("Horario de oficina"), self)
         form = QFormLayout(hours)
         self.day_edits: list[QLineEdit] = []
         for name in WEEKDAYS:
             edit = QLineEdit(hours)
-            edit.setPlaceholderText("cerrado")
+            edit.setPlaceholderText(_tr("cerrado"))
             self.day_edits.append(edit)
-            form.addRow(name, edit)
+            form.addRow(_tr(name), edit)
         form.addRow(
-            QLabel("<small>Tramos como 08:00–12:00, 13:00–17:00; vacío = cerrado.</small>", hours)
+            QLabel(
+                _tr("<small>Tramos como 08:00–12:00, 13:00–17:00; vacío = cerrado.</small>"), hours
+            )
         )
         top.addWidget(hours, 1)
 
-        closures = QGroupBox("Días de cierre adicionales", self)
+        closures = QGroupBox(_tr("Días de cierre adicionales"), self)
         cl = QVBoxLayout(closures)
         self.closure_list = QListWidget(closures)
         cl.addWidget(self.closure_list)
@@ -103,10 +118,10 @@ class CalendarEditor(QDialog):
         self.closure_date.setCalendarPopup(True)
         self.closure_date.setDisplayFormat("dd/MM/yyyy")
         self.closure_reason = QLineEdit(closures)
-        self.closure_reason.setPlaceholderText("Motivo (p. ej. inventario anual)")
-        self.add_closure_button = QPushButton("Agregar", closures)
+        self.closure_reason.setPlaceholderText(_tr("Motivo (p. ej. inventario anual)"))
+        self.add_closure_button = QPushButton(_tr("Agregar"), closures)
         self.add_closure_button.clicked.connect(self.add_closure)
-        self.remove_closure_button = QPushButton("Quitar", closures)
+        self.remove_closure_button = QPushButton(_tr("Quitar"), closures)
         self.remove_closure_button.clicked.connect(self.remove_closure)
         row.addWidget(self.closure_date)
         row.addWidget(self.closure_reason, 1)
@@ -115,7 +130,7 @@ class CalendarEditor(QDialog):
         cl.addLayout(row)
         top.addWidget(closures, 1)
 
-        holidays = QGroupBox("Feriados de Panamá", self)
+        holidays = QGroupBox(_tr("Feriados de Panamá"), self)
         hl = QVBoxLayout(holidays)
         self.year = QSpinBox(holidays)
         self.year.setRange(2000, 2100)
@@ -126,25 +141,25 @@ class CalendarEditor(QDialog):
         hl.addWidget(self.holiday_list)
         top.addWidget(holidays, 1)
 
-        matrix = QGroupBox("Calendario por prioridad y canal", self)
+        matrix = QGroupBox(_tr("Calendario por prioridad y canal"), self)
         grid = QGridLayout(matrix)
         self.matrix: dict[tuple[int, str], QComboBox] = {}
         for c, channel in enumerate(Channel):
-            grid.addWidget(QLabel(f"<b>{channel.label}</b>", matrix), 0, c + 1)
+            grid.addWidget(QLabel(f"<b>{i18n.label(channel)}</b>", matrix), 0, c + 1)
         for r, priority in enumerate(Priority):
-            grid.addWidget(QLabel(f"<b>{priority.label}</b>", matrix), r + 1, 0)
+            grid.addWidget(QLabel(f"<b>{i18n.label(priority)}</b>", matrix), r + 1, 0)
             for c, channel in enumerate(Channel):
                 combo = QComboBox(matrix)
                 self.matrix[(int(priority), channel.value)] = combo
                 grid.addWidget(combo, r + 1, c + 1)
         bottom = QHBoxLayout()
         bottom.addWidget(matrix, 2)
-        risk = QGroupBox("Umbral «en riesgo»", self)
+        risk = QGroupBox(_tr("Umbral «en riesgo»"), self)
         rl = QFormLayout(risk)
         self.risk = QSpinBox(risk)
         self.risk.setRange(1, 99)
-        self.risk.setSuffix(" % del objetivo restante")
-        rl.addRow("En riesgo con", self.risk)
+        self.risk.setSuffix(_tr(" % del objetivo restante"))
+        rl.addRow(_tr("En riesgo con"), self.risk)
         bottom.addWidget(risk, 1)
         layout.addLayout(bottom)
 
@@ -154,10 +169,10 @@ class CalendarEditor(QDialog):
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(self)
         self.save_button = buttons.addButton(
-            "Guardar cambios", QDialogButtonBox.ButtonRole.AcceptRole
+            _tr("Guardar cambios"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.save_button.clicked.connect(self.save)
-        close = buttons.addButton("Cerrar", QDialogButtonBox.ButtonRole.RejectRole)
+        close = buttons.addButton(_tr("Cerrar"), QDialogButtonBox.ButtonRole.RejectRole)
         close.clicked.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(1150, 720)
@@ -187,7 +202,7 @@ class CalendarEditor(QDialog):
             edit.setText(spans_text(day))
         self.closure_list.clear()
         for c in cal.closures:
-            item = QListWidgetItem(f"{c.day:%d/%m/%Y} · {c.reason or 'Día de cierre'}")
+            item = QListWidgetItem(f"{c.day:%d/%m/%Y} · {c.reason or _tr('Día de cierre')}")
             item.setData(Qt.ItemDataRole.UserRole, c.day)
             self.closure_list.addItem(item)
         labels = {c.name: c.label or c.name for c in settings.calendars}
@@ -218,7 +233,7 @@ class CalendarEditor(QDialog):
                 p, c = Priority(key[0]), Channel(key[1])
                 changes.append(
                     (
-                        f"{p.label} × {c.label}",
+                        f"{i18n.label(p)} × {i18n.label(c)}",
                         lambda p=p, c=c, chosen=chosen: admin.set_assignment(p, c, chosen, actor),
                     )
                 )
@@ -231,10 +246,10 @@ class CalendarEditor(QDialog):
         try:
             changes = self.pending_changes()
         except ValueError as error:
-            self._show(f"Revise el horario: {error}.", error=True)
+            self._show(_tr("Revise el horario: {0}.").format(error), error=True)
             return
         if not changes:
-            self._show("No hay cambios que guardar.")
+            self._show(_tr("No hay cambios que guardar."))
             return
         admin = self.admin
 
@@ -260,7 +275,7 @@ class CalendarEditor(QDialog):
     def remove_closure(self) -> None:
         item = self.closure_list.currentItem()
         if item is None:
-            self._show("Seleccione el día de cierre que desea quitar.")
+            self._show(_tr("Seleccione el día de cierre que desea quitar."))
             return
         day = item.data(Qt.ItemDataRole.UserRole)
         admin, actor, name = self.admin, self.actor, self.calendar_name
@@ -275,14 +290,16 @@ class CalendarEditor(QDialog):
         self.save_button.setEnabled(True)
         self.apply_settings(settings)
         self._show(
-            "Cambios guardados y registrados en la auditoría. Se aplican a los "
-            "vencimientos que se calculen desde ahora."
+            _tr(
+                "Cambios guardados y registrados en la auditoría. Se aplican a los "
+                "vencimientos que se calculen desde ahora."
+            )
         )
         self.saved.emit()
 
     def _failed(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)
-        message = getattr(error, "message", None) or "No se pudo completar la operación."
+        message = getattr(error, "message", None) or _tr("No se pudo completar la operación.")
         self._show(message, error=True)
         self.failed.emit(message)
 

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.channels import Channel
 from app.domain.formatting import format_datetime
 from app.domain.policy import SlaPolicy
 from app.domain.priorities import Priority
@@ -211,10 +212,21 @@ COMPLIANCE_HEADERS = (
 )
 
 
-def compliance_cells(row: ComplianceRow) -> list[Any]:
+def row_label(dimension: str, row: ComplianceRow) -> str:
+    """The first cell of a compliance row in the console's language (the report keeps Spanish)."""
+    if dimension == "priority":
+        return _tr("Total") if row.key is None else i18n.label(Priority(row.key))
+    if dimension == "channel" and row.key is not None:
+        return i18n.label(Channel(row.key))
+    if row.key is None:
+        return _tr("(sin cliente)") if dimension == "client" else _tr("(sin asignar)")
+    return row.label
+
+
+def compliance_cells(row: ComplianceRow, label: str | None = None) -> list[Any]:
     pct = row.compliance_pct
     return [
-        row.label,
+        row.label if label is None else label,
         row.tickets,
         row.met,
         row.met_late,
@@ -506,7 +518,10 @@ class SupervisorPanel(QWidget):
             "technician": report.by_technician,
         }
         for key, rows in tables.items():
-            fill_table(self.dimension_tables[key], [compliance_cells(r) for r in rows])
+            fill_table(
+                self.dimension_tables[key],
+                [compliance_cells(r, row_label(key, r)) for r in rows],
+            )
         while self.charts_layout.count():
             item = self.charts_layout.takeAt(0)
             widget = item.widget() if item is not None else None
