@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.data.engine import Database
 from app.data.models import (
-    AuditEntry,
     Client,
     Contact,
     ContactAddress,
@@ -28,6 +27,8 @@ from app.data.models import (
 )
 from app.domain.contacts import AddressKind, InvalidAddress, normalise_all
 from app.domain.tickets import OPEN_STATUSES
+from app.services.audit import AuditView, trail
+from app.services.audit import record_changes as _audit
 from app.services.directory_lookup import client_view, technician_view
 from app.services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from app.services.snapshots import ClientView, TechnicianView
@@ -111,52 +112,6 @@ class ClientWithoutKeyUser:
     client_name: str
     contract_number: str
     contract_ends_on: date
-
-
-@dataclass(frozen=True, slots=True)
-class AuditView:
-    at: datetime
-    actor: str
-    entity: str
-    entity_id: str
-    action: str
-    before: Any
-    after: Any
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    if isinstance(value, tuple | list):
-        return [_plain(v) for v in value]
-    return value
-
-
-def _audit(
-    session: Session,
-    actor: str,
-    entity: str,
-    entity_id: int | str,
-    action: str,
-    before: dict[str, Any] | None,
-    after: dict[str, Any] | None,
-) -> None:
-    if before is not None and after is not None:
-        changed = [k for k in after if before.get(k) != after.get(k)]
-        if not changed:
-            return
-        before = {k: before.get(k) for k in changed}
-        after = {k: after[k] for k in changed}
-    session.add(
-        AuditEntry(
-            actor=actor,
-            entity=entity,
-            entity_id=str(entity_id),
-            action=action,
-            before=None if before is None else {k: _plain(v) for k, v in before.items()},
-            after=None if after is None else {k: _plain(v) for k, v in after.items()},
-        )
-    )
 
 
 def _client_state(c: Client) -> dict[str, Any]:
@@ -967,12 +922,4 @@ class DirectoryService:
     # ------------------------------------------------------------------- audit
     def audit_trail(self, entity: str, entity_id: int | str) -> list[AuditView]:
         with unit_of_work(self.db) as session:
-            rows = session.scalars(
-                select(AuditEntry)
-                .where(AuditEntry.entity == entity, AuditEntry.entity_id == str(entity_id))
-                .order_by(AuditEntry.at, AuditEntry.id)
-            )
-            return [
-                AuditView(r.at, r.actor, r.entity, r.entity_id, r.action, r.before, r.after)
-                for r in rows
-            ]
+            return trail(session, entities=[entity], entity_id=entity_id)

@@ -6,16 +6,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from app.data.engine import Database
-from app.data.models import AppSetting, AuditEntry, CalendarClosure, CalendarSetting, SlaAssignment
+from app.data.models import AppSetting, CalendarClosure, CalendarSetting, SlaAssignment
 from app.domain.calendars import WeeklyHours
 from app.domain.channels import Channel
 from app.domain.priorities import Priority
+from app.services.audit import AuditView, trail
+from app.services.audit import record as _audit
 from app.services.directory_lookup import technician_by_login
 from app.services.errors import InvalidInput, NotFound, PermissionDenied
 from app.services.sla_settings import PolicyCache, calendar_from_row
@@ -44,17 +45,6 @@ class CalendarView:
         if self.weekly is None:
             return "24×7"
         return WeeklyHours.from_json(self.weekly).describe()
-
-
-@dataclass(frozen=True, slots=True)
-class AuditView:
-    at: Any
-    actor: str
-    entity: str
-    entity_id: str
-    action: str
-    before: Any
-    after: Any
 
 
 @dataclass(frozen=True)
@@ -118,16 +108,12 @@ class SlaAdminService:
 
     def audit_log(self, limit: int = 200) -> list[AuditView]:
         with unit_of_work(self.db) as session:
-            rows = session.scalars(
-                select(AuditEntry)
-                .where(AuditEntry.entity.in_(["calendar", "sla_assignment", "app_setting"]))
-                .order_by(AuditEntry.id.desc())
-                .limit(limit)
-            ).all()
-            return [
-                AuditView(r.at, r.actor, r.entity, r.entity_id, r.action, r.before, r.after)
-                for r in rows
-            ]
+            return trail(
+                session,
+                entities=["calendar", "sla_assignment", "app_setting"],
+                limit=limit,
+                newest_first=True,
+            )
 
     # ------------------------------------------------------------------ writing
     def set_weekly_hours(
@@ -274,18 +260,3 @@ class SlaAdminService:
             raise InvalidInput(f"Calendario no válido: {error}") from error
         if calendar.weekly is not None and calendar.weekly.is_empty:
             raise InvalidInput("El horario de oficina necesita al menos un tramo en la semana.")
-
-
-def _audit(
-    session: Session, actor: str, entity: str, entity_id: str, action: str, before: Any, after: Any
-) -> None:
-    session.add(
-        AuditEntry(
-            actor=actor,
-            entity=entity,
-            entity_id=entity_id,
-            action=action,
-            before=before,
-            after=after,
-        )
-    )

@@ -9,14 +9,13 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Select, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, Select, func, or_, select, update
 from sqlalchemy.orm import Session, aliased, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.data.engine import Database
 from app.data.models import (
     Attachment,
-    AuditEntry,
     Client,
     Contact,
     Product,
@@ -34,6 +33,7 @@ from app.domain.tickets import (
     can_transition,
     format_ticket_number,
 )
+from app.services.audit import record as _audit
 from app.services.directory_lookup import (
     ContactRef,
     client_ref,
@@ -354,6 +354,30 @@ class TicketService:
                 f"{contact.name} no es el usuario clave (líder de proyecto) del cliente."
             )
         return (client.id if client else None), contact, reasons
+
+    def mail_requester(
+        self,
+        session: Session,
+        address: str,
+        received: datetime,
+        cache: dict[tuple[str, object], Any] | None = None,
+    ) -> tuple[int | None, ContactRef | None, list[str]]:
+        """A mail sender resolved as open_id(limited=True) does: client id, contact, reasons.
+
+        For intake that writes its tickets in batches; ``cache`` (one per batch) keeps the
+        answer per address and local day.
+        """
+        key = (address, received.astimezone(self._local_zone()).date())
+        if cache is None or key not in cache:
+            request = OpenTicketRequest(
+                Channel.EMAIL, Priority.MEDIO, "-", requester_address=address
+            )
+            found = self._requester_ref(session, request, received)
+            if cache is None:
+                return found
+            cache[key] = found
+        client_id, contact, reasons = cache[key]
+        return client_id, contact, list(reasons)
 
     # ----------------------------------------------------------------- claims
     def claim(self, ticket_id: int, actor: str) -> TicketDetail:
@@ -1004,31 +1028,3 @@ def _row_from(r: Any) -> QueueRow:
         version=r[16],
         requester_name=r[17] or "",
     )
-
-
-def _audit(
-    session: Session,
-    actor: str,
-    entity: str,
-    entity_id: int | str,
-    action: str,
-    before: Any,
-    after: Any,
-    reason: str = "",
-    *,
-    core: bool = False,
-) -> None:
-    values = {
-        "actor": actor,
-        "entity": entity,
-        "entity_id": str(entity_id),
-        "action": action,
-        "before": before,
-        "after": after,
-        "reason": reason,
-    }
-    if core:
-        # No RETURNING: a role that may insert audit rows but not read them can write this.
-        session.execute(insert(AuditEntry).values(**values))
-        return
-    session.add(AuditEntry(**values))
