@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,6 +33,23 @@ from app.services.directory import (
 from app.services.snapshots import ClientView, TechnicianView
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DirectoryDialogs", text)
+
+
+# Roles as shown on screen (the services keep the Spanish ROLE_LABELS for the command line).
+ROLE_TEXTS = {
+    "technician": QT_TRANSLATE_NOOP("DirectoryDialogs", "Representante técnico"),
+    "supervisor": QT_TRANSLATE_NOOP("DirectoryDialogs", "Supervisor"),
+    "admin": QT_TRANSLATE_NOOP("DirectoryDialogs", "Administrador"),
+    "intake": QT_TRANSLATE_NOOP("DirectoryDialogs", "Cuenta de ingreso de correo"),
+}
+
+
+def role_text(role: str) -> str:
+    return _tr(ROLE_TEXTS[role]) if role in ROLE_TEXTS else ROLE_LABELS.get(role, role)
+
+
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
@@ -55,8 +72,8 @@ class _Form(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Guardar")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Cancelar")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_tr("Guardar"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_tr("Cancelar"))
         self.buttons.accepted.connect(self._try_accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -85,22 +102,24 @@ class _Form(QDialog):
 
 class ClientDialog(_Form):
     def __init__(self, client: ClientView | None = None, parent: QWidget | None = None) -> None:
-        super().__init__("Editar cliente" if client else "Nuevo cliente", parent)
+        super().__init__(_tr("Editar cliente") if client else _tr("Nuevo cliente"), parent)
         self.name = QLineEdit(client.name if client else "", self)
         self.tax_id = QLineEdit((client.tax_id or "") if client else "", self)
-        self.tax_id.setPlaceholderText("RUC, p. ej. 155-1-2345 DV 12")
+        self.tax_id.setPlaceholderText(_tr("RUC, p. ej. 155-1-2345 DV 12"))
         self.notes = QPlainTextEdit(client.notes if client else "", self)
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(90)
-        self.active = QCheckBox("Activo (un cliente inactivo conserva su historial)", self)
+        self.active = QCheckBox(_tr("Activo (un cliente inactivo conserva su historial)"), self)
         self.active.setChecked(client.active if client else True)
-        self.form.addRow("&Nombre:", self.name)
-        self.form.addRow("&RUC:", self.tax_id)
-        self.form.addRow("N&otas:", self.notes)
+        self.form.addRow(_tr("&Nombre:"), self.name)
+        self.form.addRow(_tr("&RUC:"), self.tax_id)
+        self.form.addRow(_tr("N&otas:"), self.notes)
         self.form.addRow("", self.active)
 
     def check(self) -> str | None:
-        return None if self.name.text().strip() else "El nombre del cliente no puede estar vacío."
+        return (
+            None if self.name.text().strip() else _tr("El nombre del cliente no puede estar vacío.")
+        )
 
     def values(self) -> dict[str, Any]:
         return {
@@ -120,10 +139,12 @@ class ContractDialog(_Form):
         *,
         title: str | None = None,
     ) -> None:
-        super().__init__(title or ("Editar contrato" if contract else "Nuevo contrato"), parent)
+        super().__init__(
+            title or (_tr("Editar contrato") if contract else _tr("Nuevo contrato")), parent
+        )
         today = date.today()
         self.number = QLineEdit(contract.number if contract else "", self)
-        self.number.setPlaceholderText("vacío: se numera solo (CM-00001)")
+        self.number.setPlaceholderText(_tr("vacío: se numera solo (CM-00001)"))
         self.starts_on = QDateEdit(_qdate(contract.starts_on if contract else today), self)
         self.ends_on = QDateEdit(
             _qdate(contract.ends_on if contract else today.replace(year=today.year + 1)), self
@@ -146,13 +167,13 @@ class ContractDialog(_Form):
         self.coverage = QPlainTextEdit(contract.coverage_notes if contract else "", self)
         self.coverage.setTabChangesFocus(True)
         self.coverage.setFixedHeight(70)
-        self.critical = QCheckBox("Incluye Línea Crítica 24×7", self)
+        self.critical = QCheckBox(_tr("Incluye Línea Crítica 24×7"), self)
         self.critical.setChecked(contract.critical_line_24x7 if contract else True)
-        self.form.addRow("&Número:", self.number)
-        self.form.addRow("&Inicio:", self.starts_on)
-        self.form.addRow("&Fin:", self.ends_on)
-        self.form.addRow("&Productos cubiertos:", self.products)
-        self.form.addRow("Notas de &cobertura:", self.coverage)
+        self.form.addRow(_tr("&Número:"), self.number)
+        self.form.addRow(_tr("&Inicio:"), self.starts_on)
+        self.form.addRow(_tr("&Fin:"), self.ends_on)
+        self.form.addRow(_tr("&Productos cubiertos:"), self.products)
+        self.form.addRow(_tr("Notas de &cobertura:"), self.coverage)
         self.form.addRow("", self.critical)
 
     def set_ends_on(self, day: date) -> None:
@@ -160,7 +181,7 @@ class ContractDialog(_Form):
 
     def check(self) -> str | None:
         if _pydate(self.ends_on.date()) < _pydate(self.starts_on.date()):
-            return "El fin del contrato no puede ser anterior a su inicio."
+            return _tr("El fin del contrato no puede ser anterior a su inicio.")
         return None
 
     def values(self) -> dict[str, Any]:
@@ -181,28 +202,28 @@ class ContractDialog(_Form):
 
 class ContactDialog(_Form):
     def __init__(self, contact: ContactDetail | None = None, parent: QWidget | None = None) -> None:
-        super().__init__("Editar contacto" if contact else "Nuevo contacto", parent)
+        super().__init__(_tr("Editar contacto") if contact else _tr("Nuevo contacto"), parent)
         self.name = QLineEdit(contact.name if contact else "", self)
         self.emails = QLineEdit("; ".join(contact.emails) if contact else "", self)
         self.phones = QLineEdit("; ".join(contact.phones) if contact else "", self)
         self.whatsapps = QLineEdit("; ".join(contact.whatsapps) if contact else "", self)
-        self.emails.setPlaceholderText("uno o varios, separados por punto y coma")
-        self.phones.setPlaceholderText("p. ej. 223-4567; 6093-0740 (Panamá si no lleva +)")
+        self.emails.setPlaceholderText(_tr("uno o varios, separados por punto y coma"))
+        self.phones.setPlaceholderText(_tr("p. ej. 223-4567; 6093-0740 (Panamá si no lleva +)"))
         self.whatsapps.setPlaceholderText("p. ej. 6093-0740")
-        self.key_user = QCheckBox("Usuario clave / líder de proyecto", self)
+        self.key_user = QCheckBox(_tr("Usuario clave / líder de proyecto"), self)
         self.key_user.setChecked(contact.is_key_user if contact else False)
-        self.active = QCheckBox("Activo", self)
+        self.active = QCheckBox(_tr("Activo"), self)
         self.active.setChecked(contact.active if contact else True)
-        self.form.addRow("&Nombre:", self.name)
-        self.form.addRow("&Correos:", self.emails)
-        self.form.addRow("&Teléfonos:", self.phones)
-        self.form.addRow("&WhatsApp:", self.whatsapps)
+        self.form.addRow(_tr("&Nombre:"), self.name)
+        self.form.addRow(_tr("&Correos:"), self.emails)
+        self.form.addRow(_tr("&Teléfonos:"), self.phones)
+        self.form.addRow(_tr("&WhatsApp:"), self.whatsapps)
         self.form.addRow("", self.key_user)
         self.form.addRow("", self.active)
 
     def check(self) -> str | None:
         if not self.name.text().strip():
-            return "El nombre del contacto no puede estar vacío."
+            return _tr("El nombre del contacto no puede estar vacío.")
         try:
             normalise_all("email", split_list(self.emails.text()))
             normalise_all("phone", split_list(self.phones.text()))
@@ -224,18 +245,18 @@ class ContactDialog(_Form):
 
 class ProductDialog(_Form):
     def __init__(self, product: ProductView | None = None, parent: QWidget | None = None) -> None:
-        super().__init__("Editar producto" if product else "Nuevo producto", parent)
+        super().__init__(_tr("Editar producto") if product else _tr("Nuevo producto"), parent)
         self.code = QLineEdit(product.code if product else "", self)
         self.name = QLineEdit(product.name if product else "", self)
-        self.active = QCheckBox("Activo en el portafolio", self)
+        self.active = QCheckBox(_tr("Activo en el portafolio"), self)
         self.active.setChecked(product.active if product else True)
-        self.form.addRow("&Código:", self.code)
-        self.form.addRow("&Nombre:", self.name)
+        self.form.addRow(_tr("&Código:"), self.code)
+        self.form.addRow(_tr("&Nombre:"), self.name)
         self.form.addRow("", self.active)
 
     def check(self) -> str | None:
         if not self.code.text().strip() or not self.name.text().strip():
-            return "Indique código y nombre del producto."
+            return _tr("Indique código y nombre del producto.")
         return None
 
     def values(self) -> dict[str, Any]:
@@ -251,7 +272,9 @@ class TechnicianDialog(_Form):
         self, technician: TechnicianView | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(
-            "Editar representante técnico" if technician else "Nuevo representante técnico",
+            _tr("Editar representante técnico")
+            if technician
+            else _tr("Nuevo representante técnico"),
             parent,
         )
         self.login = QLineEdit(technician.login if technician else "", self)
@@ -260,23 +283,23 @@ class TechnicianDialog(_Form):
         self.email = QLineEdit((technician.email or "") if technician else "", self)
         self.role = QComboBox(self)
         for key in ("technician", "supervisor", "admin"):
-            self.role.addItem(ROLE_LABELS[key], key)
+            self.role.addItem(role_text(key), key)
         if technician is not None:
             self.role.setCurrentIndex(max(0, self.role.findData(technician.role)))
-        self.active = QCheckBox("Activo (uno inactivo conserva su historial)", self)
+        self.active = QCheckBox(_tr("Activo (uno inactivo conserva su historial)"), self)
         self.active.setChecked(technician.active if technician else True)
-        self.on_shift = QCheckBox("En turno", self)
+        self.on_shift = QCheckBox(_tr("En turno"), self)
         self.on_shift.setChecked(technician.on_shift if technician else True)
-        self.form.addRow("&Usuario:", self.login)
-        self.form.addRow("&Nombre:", self.name)
-        self.form.addRow("&Correo:", self.email)
-        self.form.addRow("&Rol:", self.role)
+        self.form.addRow(_tr("&Usuario:"), self.login)
+        self.form.addRow(_tr("&Nombre:"), self.name)
+        self.form.addRow(_tr("&Correo:"), self.email)
+        self.form.addRow(_tr("&Rol:"), self.role)
         self.form.addRow("", self.active)
         self.form.addRow("", self.on_shift)
 
     def check(self) -> str | None:
         if not self.login.text().strip() or not self.name.text().strip():
-            return "Indique usuario y nombre."
+            return _tr("Indique usuario y nombre.")
         return None
 
     def values(self) -> dict[str, Any]:

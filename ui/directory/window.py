@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.domain.contacts import format_phone
 from app.services.directory import (
     EDITOR_ROLES,
-    ROLE_LABELS,
+    EXPIRY_WINDOW_DAYS,
     ClientWithoutKeyUser,
     ContactDetail,
     ContractDetail,
@@ -40,20 +40,41 @@ from ui.directory.dialogs import (
     ProductDialog,
     TechnicianDialog,
     _qdate,
+    role_text,
 )
 from ui.directory.table import Column, SearchableTable
 from ui.widgets.banner import Banner
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DirectoryWindow", text)
+
+
 def _yes(value: bool) -> str:
-    return "Sí" if value else "—"
+    return _tr("Sí") if value else "—"
+
+
+def state_text(contract: ContractDetail, day: date) -> str:
+    """``ContractDetail.state_label`` in the console's language."""
+    if day < contract.starts_on:
+        return _tr("Inicia el {0}").format(_d(contract.starts_on))
+    if day > contract.ends_on:
+        return _tr("Vencido")
+    left = (contract.ends_on - day).days
+    if left <= EXPIRY_WINDOW_DAYS:
+        if left == 0:
+            return _tr("Vigente — vence hoy")
+        return _tr("Vigente — vence en {0} días").format(left)
+    return _tr("Vigente")
 
 
 def _state_colour(contract: ContractDetail) -> str | None:
-    label = contract.state_label(date.today())
-    if label == "Vencido":
+    day = date.today()
+    if day < contract.starts_on:
+        return None
+    if day > contract.ends_on:
         return "#c62828"
-    return "#b26a00" if "vence" in label else "#1b7f3b" if label == "Vigente" else None
+    return "#b26a00" if (contract.ends_on - day).days <= EXPIRY_WINDOW_DAYS else "#1b7f3b"
 
 
 def _d(day: date) -> str:
@@ -98,19 +119,19 @@ class DirectoryWindow(QDialog):
         self.data = DirectoryData()
         self.dialog: QDialog | None = None
         self.setObjectName("directoryWindow")
-        self.setWindowTitle("Directorio — clientes, contratos, contactos, productos")
+        self.setWindowTitle(_tr("Directorio — clientes, contratos, contactos, productos"))
         self.resize(1280, 760)
         self.banner = Banner(self)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self._build_clients(), "&Clientes y contratos")
-        self.tabs.addTab(self._build_products(), "&Productos")
-        self.tabs.addTab(self._build_technicians(), "&Representantes técnicos")
+        self.tabs.addTab(self._build_clients(), _tr("&Clientes y contratos"))
+        self.tabs.addTab(self._build_products(), _tr("&Productos"))
+        self.tabs.addTab(self._build_technicians(), _tr("&Representantes técnicos"))
         if self.can_edit:
-            self.tabs.addTab(self._build_alerts(), "&Avisos")
+            self.tabs.addTab(self._build_alerts(), _tr("&Avisos"))
         self.mode = QLabel(
-            "Puede editar el directorio."
+            _tr("Puede editar el directorio.")
             if self.can_edit
-            else "Solo lectura: los supervisores y administradores editan el directorio."
+            else _tr("Solo lectura: los supervisores y administradores editan el directorio.")
         )
         self.mode.setStyleSheet("color: #555;")
         layout = QVBoxLayout(self)
@@ -130,80 +151,86 @@ class DirectoryWindow(QDialog):
         left_layout = QVBoxLayout(left)
         self.clients = SearchableTable(
             [
-                Column("Cliente", lambda c: c.name, stretch=True),
-                Column("RUC", lambda c: c.tax_id or ""),
+                Column(_tr("Cliente"), lambda c: c.name, stretch=True),
+                Column(_tr("RUC"), lambda c: c.tax_id or ""),
                 Column(
-                    "Contrato",
+                    _tr("Contrato"),
                     lambda c: self._contract_cell(c),
                     colour=lambda c: None if c.contract_in_force else "#c62828",
                 ),
-                Column("Abiertos", lambda c: str(c.open_tickets), sort=lambda c: c.open_tickets),
+                Column(
+                    _tr("Abiertos"), lambda c: str(c.open_tickets), sort=lambda c: c.open_tickets
+                ),
             ],
-            "Buscar cliente, RUC o contrato…  (Ctrl+F)",
+            _tr("Buscar cliente, RUC o contrato…  (Ctrl+F)"),
             left,
         )
         self.clients.selection_changed.connect(lambda _c: self._show_client())
-        self.new_client_button = self._button("Nuevo cliente…", self.new_client, "Ctrl+Shift+N")
+        self.new_client_button = self._button(
+            _tr("Nuevo cliente…"), self.new_client, "Ctrl+Shift+N"
+        )
         left_layout.addWidget(self.clients, 1)
         left_layout.addLayout(_buttons(self.new_client_button))
 
         right = QWidget(page)
         right_layout = QVBoxLayout(right)
-        self.client_title = QLabel("Seleccione un cliente")
+        self.client_title = QLabel(_tr("Seleccione un cliente"))
         self.client_title.setStyleSheet("font-size: 14pt; font-weight: 600;")
         self.client_info = QLabel("")
         self.client_info.setWordWrap(True)
         self.client_info.setTextFormat(Qt.TextFormat.PlainText)
-        self.edit_client_button = self._button("Editar cliente…", self.edit_client)
+        self.edit_client_button = self._button(_tr("Editar cliente…"), self.edit_client)
         self.contracts = SearchableTable(
             [
-                Column("Número", lambda c: c.number),
-                Column("Inicio", lambda c: _d(c.starts_on), sort=lambda c: c.starts_on),
-                Column("Fin", lambda c: _d(c.ends_on), sort=lambda c: c.ends_on),
+                Column(_tr("Número"), lambda c: c.number),
+                Column(_tr("Inicio"), lambda c: _d(c.starts_on), sort=lambda c: c.starts_on),
+                Column(_tr("Fin"), lambda c: _d(c.ends_on), sort=lambda c: c.ends_on),
                 Column(
-                    "Estado",
-                    lambda c: c.state_label(date.today()),
+                    _tr("Estado"),
+                    lambda c: state_text(c, date.today()),
                     sort=lambda c: c.ends_on,
                     colour=lambda c: _state_colour(c),
                 ),
-                Column("Productos", lambda c: ", ".join(c.product_names), stretch=True),
+                Column(_tr("Productos"), lambda c: ", ".join(c.product_names), stretch=True),
                 Column("24×7", lambda c: _yes(c.critical_line_24x7)),
-                Column("Cobertura", lambda c: c.coverage_notes),
+                Column(_tr("Cobertura"), lambda c: c.coverage_notes),
             ],
-            "Buscar contrato…",
+            _tr("Buscar contrato…"),
             right,
         )
         self.contracts.view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
         self.contracts.activated.connect(lambda _c: self.can_edit and self.edit_contract())
-        self.new_contract_button = self._button("Nuevo contrato…", self.new_contract)
-        self.edit_contract_button = self._button("Editar contrato…", self.edit_contract)
-        self.renew_button = self._button("Renovar…", self.renew_contract)
+        self.new_contract_button = self._button(_tr("Nuevo contrato…"), self.new_contract)
+        self.edit_contract_button = self._button(_tr("Editar contrato…"), self.edit_contract)
+        self.renew_button = self._button(_tr("Renovar…"), self.renew_contract)
         self.contacts = SearchableTable(
             [
-                Column("Contacto", lambda c: c.name, stretch=True),
-                Column("Correos", lambda c: "; ".join(c.emails)),
-                Column("Teléfonos", lambda c: "; ".join(format_phone(p) for p in c.phones)),
-                Column("WhatsApp", lambda c: "; ".join(format_phone(p) for p in c.whatsapps)),
-                Column("Usuario clave", lambda c: "★ Usuario clave" if c.is_key_user else ""),
-                Column("Estado", lambda c: "Activo" if c.active else "Inactivo"),
+                Column(_tr("Contacto"), lambda c: c.name, stretch=True),
+                Column(_tr("Correos"), lambda c: "; ".join(c.emails)),
+                Column(_tr("Teléfonos"), lambda c: "; ".join(format_phone(p) for p in c.phones)),
+                Column(_tr("WhatsApp"), lambda c: "; ".join(format_phone(p) for p in c.whatsapps)),
+                Column(
+                    _tr("Usuario clave"), lambda c: _tr("★ Usuario clave") if c.is_key_user else ""
+                ),
+                Column(_tr("Estado"), lambda c: _tr("Activo") if c.active else _tr("Inactivo")),
             ],
-            "Buscar contacto, correo o número…",
+            _tr("Buscar contacto, correo o número…"),
             right,
         )
         self.contacts.activated.connect(lambda _c: self.can_edit and self.edit_contact())
-        self.new_contact_button = self._button("Nuevo contacto…", self.new_contact)
-        self.edit_contact_button = self._button("Editar contacto…", self.edit_contact)
+        self.new_contact_button = self._button(_tr("Nuevo contacto…"), self.new_contact)
+        self.edit_contact_button = self._button(_tr("Editar contacto…"), self.edit_contact)
         head = QHBoxLayout()
         head.addWidget(self.client_title, 1)
         head.addWidget(self.edit_client_button)
         right_layout.addLayout(head)
         right_layout.addWidget(self.client_info)
-        right_layout.addWidget(_section("Contratos de mantenimiento"))
+        right_layout.addWidget(_section(_tr("Contratos de mantenimiento")))
         right_layout.addWidget(self.contracts, 3)
         right_layout.addLayout(
             _buttons(self.new_contract_button, self.edit_contract_button, self.renew_button)
         )
-        right_layout.addWidget(_section("Contactos (usuario clave / líder de proyecto)"))
+        right_layout.addWidget(_section(_tr("Contactos (usuario clave / líder de proyecto)")))
         right_layout.addWidget(self.contacts, 2)
         right_layout.addLayout(_buttons(self.new_contact_button, self.edit_contact_button))
         page.addWidget(left)
@@ -219,20 +246,20 @@ class DirectoryWindow(QDialog):
         layout = QVBoxLayout(page)
         self.products = SearchableTable(
             [
-                Column("Código", lambda p: p.code),
-                Column("Producto", lambda p: p.name, stretch=True),
-                Column("Estado", lambda p: "Activo" if p.active else "Inactivo"),
+                Column(_tr("Código"), lambda p: p.code),
+                Column(_tr("Producto"), lambda p: p.name, stretch=True),
+                Column(_tr("Estado"), lambda p: _tr("Activo") if p.active else _tr("Inactivo")),
             ],
-            "Buscar producto…",
+            _tr("Buscar producto…"),
             page,
         )
         self.products.activated.connect(lambda _p: self.can_edit and self.edit_product())
-        layout.addWidget(_section("Portafolio de productos y soluciones de IMR"))
+        layout.addWidget(_section(_tr("Portafolio de productos y soluciones de IMR")))
         layout.addWidget(self.products, 1)
         layout.addLayout(
             _buttons(
-                self._button("Nuevo producto…", self.new_product),
-                self._button("Editar producto…", self.edit_product),
+                self._button(_tr("Nuevo producto…"), self.new_product),
+                self._button(_tr("Editar producto…"), self.edit_product),
             )
         )
         return page
@@ -242,23 +269,23 @@ class DirectoryWindow(QDialog):
         layout = QVBoxLayout(page)
         self.technicians = SearchableTable(
             [
-                Column("Usuario", lambda t: t.login),
-                Column("Nombre", lambda t: t.name, stretch=True),
-                Column("Correo", lambda t: t.email or ""),
-                Column("Rol", lambda t: ROLE_LABELS.get(t.role, t.role)),
-                Column("Estado", lambda t: "Activo" if t.active else "Inactivo"),
-                Column("En turno", lambda t: _yes(t.on_shift)),
+                Column(_tr("Usuario"), lambda t: t.login),
+                Column(_tr("Nombre"), lambda t: t.name, stretch=True),
+                Column(_tr("Correo"), lambda t: t.email or ""),
+                Column(_tr("Rol"), lambda t: role_text(t.role)),
+                Column(_tr("Estado"), lambda t: _tr("Activo") if t.active else _tr("Inactivo")),
+                Column(_tr("En turno"), lambda t: _yes(t.on_shift)),
             ],
-            "Buscar representante técnico…",
+            _tr("Buscar representante técnico…"),
             page,
         )
         self.technicians.activated.connect(lambda _t: self.can_edit and self.edit_technician())
-        layout.addWidget(_section("Representantes técnicos"))
+        layout.addWidget(_section(_tr("Representantes técnicos")))
         layout.addWidget(self.technicians, 1)
         layout.addLayout(
             _buttons(
-                self._button("Nuevo representante…", self.new_technician),
-                self._button("Editar representante…", self.edit_technician),
+                self._button(_tr("Nuevo representante…"), self.new_technician),
+                self._button(_tr("Editar representante…"), self.edit_technician),
             )
         )
         return page
@@ -268,34 +295,38 @@ class DirectoryWindow(QDialog):
         layout = QVBoxLayout(page)
         self.expiring = SearchableTable(
             [
-                Column("Cliente", lambda e: e.client_name, stretch=True),
-                Column("Contrato", lambda e: e.number),
-                Column("Vence", lambda e: _d(e.ends_on), sort=lambda e: e.ends_on),
+                Column(_tr("Cliente"), lambda e: e.client_name, stretch=True),
+                Column(_tr("Contrato"), lambda e: e.number),
+                Column(_tr("Vence"), lambda e: _d(e.ends_on), sort=lambda e: e.ends_on),
                 Column(
-                    "Días",
-                    lambda e: "hoy" if e.days_left == 0 else str(e.days_left),
+                    _tr("Días"),
+                    lambda e: _tr("hoy") if e.days_left == 0 else str(e.days_left),
                     sort=lambda e: e.days_left,
                 ),
             ],
-            "Buscar…",
+            _tr("Buscar…"),
             page,
         )
         self.without_key_user = SearchableTable(
             [
-                Column("Cliente", lambda m: m.client_name, stretch=True),
-                Column("Contrato", lambda m: m.contract_number),
-                Column("Fin", lambda m: _d(m.contract_ends_on), sort=lambda m: m.contract_ends_on),
+                Column(_tr("Cliente"), lambda m: m.client_name, stretch=True),
+                Column(_tr("Contrato"), lambda m: m.contract_number),
+                Column(
+                    _tr("Fin"), lambda m: _d(m.contract_ends_on), sort=lambda m: m.contract_ends_on
+                ),
             ],
-            "Buscar…",
+            _tr("Buscar…"),
             page,
         )
         self.expiring.activated.connect(lambda e: self._go_to_client(e.client_id))
         self.without_key_user.activated.connect(lambda m: self._go_to_client(m.client_id))
-        layout.addWidget(_section("Contratos por vencer (30 días)"))
+        layout.addWidget(_section(_tr("Contratos por vencer (30 días)")))
         layout.addWidget(self.expiring, 1)
-        layout.addWidget(_section("Clientes sin usuario clave"))
+        layout.addWidget(_section(_tr("Clientes sin usuario clave")))
         layout.addWidget(self.without_key_user, 1)
-        hint = QLabel("Intro sobre una fila abre el cliente. Una renovación es un contrato nuevo.")
+        hint = QLabel(
+            _tr("Intro sobre una fila abre el cliente. Una renovación es un contrato nuevo.")
+        )
         hint.setStyleSheet("color: #555;")
         layout.addWidget(hint)
         return page
@@ -340,7 +371,7 @@ class DirectoryWindow(QDialog):
             self.expiring.set_items(data.expiring)
             self.without_key_user.set_items(data.without_key_user)
             count = len(data.expiring) + len(data.without_key_user)
-            self.tabs.setTabText(3, f"&Avisos ({count})" if count else "&Avisos")
+            self.tabs.setTabText(3, _tr("&Avisos ({0})").format(count) if count else _tr("&Avisos"))
         self._show_client()
         self.loaded.emit()
 
@@ -349,7 +380,7 @@ class DirectoryWindow(QDialog):
             self.banner.show_message(error.message, "error")
         else:
             self.banner.show_message(
-                "No se pudo completar la operación; intente de nuevo.", "error"
+                _tr("No se pudo completar la operación; intente de nuevo."), "error"
             )
 
     def _save(self, what: str, fn: Callable[[], Any]) -> None:
@@ -361,11 +392,19 @@ class DirectoryWindow(QDialog):
         self.ctx.runner.run(fn, done, self._on_failure)
 
     @staticmethod
+    def _contract_label(client: ClientView) -> str:
+        """``ClientView.contract_label`` in the console's language."""
+        contract = client.contract_in_force
+        if contract is None:
+            return _tr("Sin contrato vigente")
+        return _tr("Contrato vigente hasta {0}").format(_d(contract.ends_on))
+
+    @staticmethod
     def _contract_cell(client: ClientView) -> str:
         contract = client.contract_in_force
         if contract is None:
-            return "Sin contrato vigente"
-        return f"Vigente hasta {_d(contract.ends_on)}"
+            return _tr("Sin contrato vigente")
+        return _tr("Vigente hasta {0}").format(_d(contract.ends_on))
 
     def _show_client(self) -> None:
         client: ClientView | None = self.clients.current()
@@ -380,23 +419,23 @@ class DirectoryWindow(QDialog):
         ):
             button.setEnabled(has)
         if client is None:
-            self.client_title.setText("Seleccione un cliente")
+            self.client_title.setText(_tr("Seleccione un cliente"))
             self.client_info.setText("")
             self.contracts.set_items([])
             self.contacts.set_items([])
             return
-        self.client_title.setText(client.name + ("" if client.active else "  (inactivo)"))
+        self.client_title.setText(client.name + ("" if client.active else _tr("  (inactivo)")))
         keys = [
             c.name
             for c in self.data.contacts
             if c.client_id == client.id and c.is_key_user and c.active
         ]
         lines = [
-            f"RUC: {client.tax_id or '—'}   ·   {client.contract_label}",
-            "Usuario clave: " + (", ".join(keys) if keys else "⚠ ninguno"),
+            _tr("RUC: {0}   ·   {1}").format(client.tax_id or "—", self._contract_label(client)),
+            _tr("Usuario clave: {0}").format(", ".join(keys) if keys else _tr("⚠ ninguno")),
         ]
         if client.notes:
-            lines.append(f"Notas: {client.notes}")
+            lines.append(_tr("Notas: {0}").format(client.notes))
         self.client_info.setText("\n".join(lines))
         self.contracts.set_items([c for c in self.data.contracts if c.client_id == client.id])
         self.contacts.set_items([c for c in self.data.contacts if c.client_id == client.id])
@@ -430,7 +469,7 @@ class DirectoryWindow(QDialog):
         def save() -> None:
             v = dialog.values()
             self._save(
-                f"Cliente «{v['name'].strip()}» registrado.",
+                _tr("Cliente «{0}» registrado.").format(v["name"].strip()),
                 lambda: self.ctx.directory.add_client(
                     v["name"], tax_id=v["tax_id"], notes=v["notes"], actor=actor
                 ),
@@ -446,7 +485,7 @@ class DirectoryWindow(QDialog):
         actor = self.ctx.actor
         return self._accepting(
             dialog,
-            "Cliente actualizado.",
+            _tr("Cliente actualizado."),
             lambda v: self.ctx.directory.update_client(client.id, actor=actor, **v),
         )
 
@@ -458,7 +497,7 @@ class DirectoryWindow(QDialog):
         actor = self.ctx.actor
         return self._accepting(
             dialog,
-            "Contrato registrado.",
+            _tr("Contrato registrado."),
             lambda v: self.ctx.directory.add_contract(client.id, actor=actor, **v),
         )
 
@@ -470,7 +509,7 @@ class DirectoryWindow(QDialog):
         actor = self.ctx.actor
         return self._accepting(
             dialog,
-            f"Contrato {contract.number} actualizado.",
+            _tr("Contrato {0} actualizado.").format(contract.number),
             lambda v: self.ctx.directory.update_contract(contract.id, actor=actor, **v),
         )
 
@@ -478,7 +517,7 @@ class DirectoryWindow(QDialog):
         contract: ContractDetail | None = self.contracts.current()
         if contract is None:
             return None
-        dialog = ContractDialog(self.data.products, contract, self, title="Renovar contrato")
+        dialog = ContractDialog(self.data.products, contract, self, title=_tr("Renovar contrato"))
         start = date.fromordinal(contract.ends_on.toordinal() + 1)
         dialog.number.clear()
         dialog.starts_on.setDate(_qdate(start))
@@ -488,7 +527,7 @@ class DirectoryWindow(QDialog):
         def save() -> None:
             v = dialog.values()
             self._save(
-                "Contrato renovado: se registró un contrato nuevo.",
+                _tr("Contrato renovado: se registró un contrato nuevo."),
                 lambda: self.ctx.directory.add_contract(contract.client_id, actor=actor, **v),
             )
 
@@ -505,7 +544,7 @@ class DirectoryWindow(QDialog):
             v = dialog.values()
             v.pop("active")
             self._save(
-                "Contacto registrado.",
+                _tr("Contacto registrado."),
                 lambda: self.ctx.directory.add_contact(client.id, v.pop("name"), actor=actor, **v),
             )
 
@@ -519,7 +558,7 @@ class DirectoryWindow(QDialog):
         actor = self.ctx.actor
         return self._accepting(
             dialog,
-            "Contacto actualizado.",
+            _tr("Contacto actualizado."),
             lambda v: self.ctx.directory.update_contact(contact.id, actor=actor, **v),
         )
 
@@ -528,7 +567,7 @@ class DirectoryWindow(QDialog):
         actor = self.ctx.actor
         return self._accepting(
             dialog,
-            "Producto registrado.",
+            _tr("Producto registrado."),
             lambda v: self.ctx.directory.add_product(v["code"], v["name"], actor=actor),
         )
 
@@ -540,7 +579,7 @@ class DirectoryWindow(QDialog):
         actor = self.ctx.actor
         return self._accepting(
             dialog,
-            "Producto actualizado.",
+            _tr("Producto actualizado."),
             lambda v: self.ctx.directory.update_product(product.id, actor=actor, **v),
         )
 
@@ -549,7 +588,7 @@ class DirectoryWindow(QDialog):
         actor = self.ctx.actor
         return self._accepting(
             dialog,
-            "Representante técnico registrado.",
+            _tr("Representante técnico registrado."),
             lambda v: self.ctx.directory.add_technician(
                 v["login"], v["name"], v["role"], v["email"] or None, actor=actor
             ),
@@ -566,7 +605,7 @@ class DirectoryWindow(QDialog):
             v = dialog.values()
             v.pop("login")
             self._save(
-                "Representante técnico actualizado.",
+                _tr("Representante técnico actualizado."),
                 lambda: self.ctx.directory.update_technician(tech.login, actor=actor, **v),
             )
 
