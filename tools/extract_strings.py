@@ -35,6 +35,19 @@ TS_FILE = ROOT / "resources" / "translations" / "imr_en.ts"
 EXCLUDED = {"self_test.py", "reports_pdf.py"}
 
 
+def domain_texts() -> list[tuple[str, Path]]:
+    """Fixed texts from app/ that the screens show through ``ui.i18n.domain``."""
+    sys.path.insert(0, str(ROOT))
+    from app.domain.priorities import Priority
+    from app.reports.causes import BreachCause
+
+    priorities = ROOT / "app" / "domain" / "priorities.py"
+    causes = ROOT / "app" / "reports" / "causes.py"
+    texts = [(text, priorities) for p in Priority for text in (p.summary, p.definition)]
+    texts += [(text, causes) for c in BreachCause for text in (c.label, c.advice)]
+    return texts
+
+
 @dataclass
 class Message:
     context: str
@@ -111,6 +124,8 @@ def collect(paths: list[Path] | None = None) -> Found:
                     if name.name in wrappers[node.module]:
                         aliases[name.asname or name.name] = wrappers[node.module][name.name]
         _Visitor(path, aliases, found).visit(tree)
+    for text, source in domain_texts():
+        found.add("Domain", text, source, 0)
     return found
 
 

@@ -23,6 +23,31 @@ def label(value: Any) -> str:
     return str(value.label_en if _current == "en" else value.label)
 
 
+def domain(text: str) -> str:
+    """A fixed text from app/ (the protocol's priority meanings, breach causes) on screen.
+
+    app/ stays free of Qt, so these texts are listed for translation by
+    ``tools/extract_strings.py`` (``DOMAIN_TEXTS``) under the "Domain" context."""
+    return QCoreApplication.translate("Domain", text)
+
+
+def summary(priority: Any) -> str:
+    """The protocol's short classification of a level ("Caso crítico sin alternativa conocida")."""
+    return domain(priority.summary)
+
+
+def definition(priority: Any) -> str:
+    return domain(priority.definition)
+
+
+def target_text(priority: Any) -> str:
+    """The first-contact target in words: "1 hora", "12 horas"."""
+    hours = int(priority.target.total_seconds() // 3600)
+    if hours == 1:
+        return QCoreApplication.translate("Domain", "1 hora")
+    return QCoreApplication.translate("Domain", "{0} horas").format(hours)
+
+
 def install(app: QCoreApplication, language: str) -> bool:
     """Install the translators for ``language``; returns False when the .qm file is missing."""
     global _current

@@ -47,6 +47,7 @@ from app.domain.tickets import ActionKind, TicketStatus
 from app.services.errors import DatabaseUnavailable, ServiceError
 from app.services.snapshots import ClientView, QueueRow, TicketDetail
 from app.services.tickets import FirstAction, OpenTicketRequest
+from ui import i18n
 from ui.context import AppContext
 from ui.priority_questions import PriorityQuestions
 from ui.timeline import plain_label
@@ -178,7 +179,7 @@ class NewTicketDialog(QDialog):
         self.channel_combo = QComboBox()
         self.channel_combo.setObjectName("channelCombo")
         for channel in CHANNELS:
-            self.channel_combo.addItem(channel.label, channel.value)
+            self.channel_combo.addItem(i18n.label(channel), channel.value)
         self.channel_combo.currentIndexChanged.connect(self._on_channel_changed)
         channel_row = QHBoxLayout()
         channel_row.addWidget(QLabel(_tr("Canal")))
@@ -471,10 +472,10 @@ class NewTicketDialog(QDialog):
         self._fill_contacts(client, select_contact)
         self.open_list.clear()
         for row in info.open_tickets:
-            state = row.status.label
+            state = i18n.label(row.status)
             who = row.assignee_name or _tr("sin asignar")
             item = QListWidgetItem(
-                f"{row.number} · {row.priority.label} · {row.subject}\n"
+                f"{row.number} · {i18n.label(row.priority)} · {row.subject}\n"
                 f"   {state} · {who} · "
                 + _tr("recibido {0}").format(format_datetime(row.received_at, with_year=False))
             )
@@ -607,7 +608,7 @@ class NewTicketDialog(QDialog):
         who = self._requester_display()
         if channel in CALL_CHANNELS:
             notes = self.call_notes.toPlainText().strip()
-            text = _tr("Llamada de {0} por {1}.").format(who, channel.label)
+            text = _tr("Llamada de {0} por {1}.").format(who, i18n.label(channel))
             return FirstAction(
                 ActionKind.CALL_IN,
                 f"{text} {notes}".strip(),
@@ -688,7 +689,7 @@ class NewTicketDialog(QDialog):
         ticket_id = int(item.data(Qt.ItemDataRole.UserRole))
         who = self._requester_display()
         notes = self.call_notes.toPlainText().strip() or self.subject_edit.text().strip()
-        text = _tr("Llamada de refuerzo de {0} por {1}.").format(who, self.channel().label)
+        text = _tr("Llamada de refuerzo de {0} por {1}.").format(who, i18n.label(self.channel()))
         text = f"{text} {notes}".strip()
         duration = self.call_duration.value() or None
         tickets, actor, uid = self.ctx.tickets, self.ctx.actor, self.uid

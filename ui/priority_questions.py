@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.priorities import Priority
+from ui import i18n
 
 DOWN = "down"
 ALTERNATIVE = "alternative"
@@ -27,10 +28,14 @@ CAN_WAIT = "can_wait"
 QUESTION_KEYS = (DOWN, ALTERNATIVE, DAILY, CAN_WAIT)
 
 QUESTION_TEXTS = {
-    DOWN: "¿El sistema está completamente inoperativo?",
-    ALTERNATIVE: "¿Existe una alternativa conocida para seguir trabajando?",
-    DAILY: "¿Afecta la operación diaria del cliente?",
-    CAN_WAIT: "¿Puede esperar (no requiere atención inmediata)?",
+    DOWN: QT_TRANSLATE_NOOP("PriorityQuestions", "¿El sistema está completamente inoperativo?"),
+    ALTERNATIVE: QT_TRANSLATE_NOOP(
+        "PriorityQuestions", "¿Existe una alternativa conocida para seguir trabajando?"
+    ),
+    DAILY: QT_TRANSLATE_NOOP("PriorityQuestions", "¿Afecta la operación diaria del cliente?"),
+    CAN_WAIT: QT_TRANSLATE_NOOP(
+        "PriorityQuestions", "¿Puede esperar (no requiere atención inmediata)?"
+    ),
 }
 
 
@@ -131,7 +136,9 @@ class PriorityQuestions(QWidget):
         self.override.addItem(_tr("Usar la prioridad propuesta"), None)
         for level in Priority:
             self.override.addItem(
-                _tr("{0} — primer contacto en {1}").format(level.label, level.target_text),
+                _tr("{0} — primer contacto en {1}").format(
+                    i18n.label(level), i18n.target_text(level)
+                ),
                 int(level),
             )
         self.override.currentIndexChanged.connect(self._refresh)
@@ -206,10 +213,10 @@ class PriorityQuestions(QWidget):
                 else _tr("propuesta por el protocolo")
             )
             text = _tr("Prioridad {0} ({1}) — {2}. Primer contacto en {3}.").format(
-                chosen.label, origin, chosen.summary, chosen.target_text
+                i18n.label(chosen), origin, i18n.summary(chosen), i18n.target_text(chosen)
             )
             if self.is_overridden() and proposed is not None and proposed != chosen:
-                text += " " + _tr("(El protocolo propone {0}.)").format(proposed.label)
+                text += " " + _tr("(El protocolo propone {0}.)").format(i18n.label(proposed))
             colour = _PRIORITY_COLOURS[chosen]
         self.proposal_label.setText(text)
         self.proposal_label.setStyleSheet(f"color: {colour}; font-weight: 600;")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,6 +27,7 @@ from app.domain.formatting import format_datetime
 from app.domain.priorities import Priority
 from app.services.errors import ServiceError
 from app.services.mail_intake import MailIntakeService, QuarantineView
+from ui import i18n
 from ui.context import AppContext
 from ui.mail_thread import raw_preview
 from ui.timeline import human_size
@@ -34,7 +35,13 @@ from ui.widgets.banner import Banner
 from ui.widgets.guard import while_alive
 
 SUPERVISOR_ROLES = ("supervisor", "admin")
-COLUMNS = ("Recibido", "Motivo", "Remitente", "Asunto", "Tamaño")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("QuarantinePanel", "Recibido"),
+    QT_TRANSLATE_NOOP("QuarantinePanel", "Motivo"),
+    QT_TRANSLATE_NOOP("QuarantinePanel", "Remitente"),
+    QT_TRANSLATE_NOOP("QuarantinePanel", "Asunto"),
+    QT_TRANSLATE_NOOP("QuarantinePanel", "Tamaño"),
+)
 
 
 def _tr(text: str) -> str:
@@ -80,7 +87,7 @@ class QuarantinePanel(QWidget):
         self.subject.setObjectName("quarantineSubject")
         self.priority = QComboBox(self)
         for level in Priority:
-            self.priority.addItem(level.label, int(level))
+            self.priority.addItem(i18n.label(level), int(level))
         self.priority.setCurrentIndex(self.priority.findData(int(Priority.MEDIO)))
         self.requester = QLineEdit(self)
         self.requester.setPlaceholderText(_tr("correo del solicitante (opcional)"))

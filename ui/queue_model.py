@@ -238,7 +238,9 @@ class QueueModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.FontRole and row.priority <= Priority.ALTO:
                 return self._bold
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"{row.priority.summary} — primer contacto en {row.priority.target_text}"
+                return QCoreApplication.translate(
+                    "QueueModel", "{0} — primer contacto en {1}"
+                ).format(i18n.summary(row.priority), i18n.target_text(row.priority))
         if role == Qt.ItemDataRole.FontRole and col is Column.NUMBER:
             return self._mono
         if role == Qt.ItemDataRole.ToolTipRole and col is Column.SUBJECT:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.domain.formatting import format_datetime
 from app.domain.tickets import ActionKind
 from app.services.snapshots import ActionView, AttachmentView
+from ui import i18n
 
 THUMBNAIL_SIZE = 160
 
@@ -142,7 +143,7 @@ class ActionCard(QFrame):
             f" border-left: 4px solid {accent}; border-radius: 4px; }}"
         )
         header = QHBoxLayout()
-        kind = QLabel(action.kind.label)
+        kind = QLabel(i18n.label(action.kind))
         kind.setStyleSheet(f"color: {accent}; font-weight: 700;")
         header.addWidget(kind)
         if action.is_contact:
