@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -40,9 +40,10 @@ def keyring_available() -> bool:
 def store_password(db: DatabaseSettings | MailSettings, password: str) -> str | None:
     """Save in the OS keyring; returns a Spanish problem description, or None when stored."""
     if not keyring_available():
-        return (
+        return QCoreApplication.translate(
+            "SettingsDialog",
             "No hay un llavero del sistema disponible: la contraseña no se guardará y se "
-            "pedirá en cada inicio."
+            "pedirá en cada inicio.",
         )
     try:
         import keyring
@@ -51,7 +52,9 @@ def store_password(db: DatabaseSettings | MailSettings, password: str) -> str | 
             keyring.set_password(KEYRING_SERVICE, db.keyring_key, password)
         return None
     except Exception as error:
-        return f"No se pudo guardar la contraseña en el llavero del sistema: {error}"
+        return QCoreApplication.translate(
+            "SettingsDialog", "No se pudo guardar la contraseña en el llavero del sistema: {0}"
+        ).format(error)
 
 
 class SettingsDialog(QDialog):

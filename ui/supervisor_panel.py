@@ -531,7 +531,10 @@ class SupervisorPanel(QWidget):
             self.charts_layout.addWidget(build(report, self.charts))
         fill_table(
             self.cause_counts,
-            [[c.label, n, c.advice] for c, n in data.causes.counts.items()],
+            [
+                [i18n.domain(c.label), n, i18n.domain(c.advice)]
+                for c, n in data.causes.counts.items()
+            ],
         )
         fill_table(
             self.breach_table,
@@ -545,7 +548,7 @@ class SupervisorPanel(QWidget):
                     if b.first_contact_at
                     else _tr("sin contacto"),
                     b.assignee_name or "—",
-                    b.cause.label,
+                    i18n.domain(b.cause.label),
                 ]
                 for b in data.causes.breaches
             ],
