@@ -51,6 +51,7 @@ from app.services.errors import Conflict, DatabaseUnavailable, ServiceError
 from app.services.mail_intake import MailIntakeService, MailView
 from app.services.snapshots import AttachmentView, TicketDetail
 from app.services.tickets import NewAttachment
+from ui import i18n
 from ui.clock_text import describe
 from ui.context import AppContext
 from ui.mail_thread import MailThreadView, RawMailDialog
@@ -360,7 +361,7 @@ class TicketDialog(QDialog):
         self.kind_combo = QComboBox()
         self.kind_combo.setObjectName("kindCombo")
         for kind in LOGGABLE_KINDS:
-            self.kind_combo.addItem(kind.label, kind.value)
+            self.kind_combo.addItem(i18n.label(kind), kind.value)
         self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
         self.duration_spin = QSpinBox()
         self.duration_spin.setObjectName("durationSpin")
@@ -446,7 +447,7 @@ class TicketDialog(QDialog):
         for level in Priority:
             self.priority_combo.addItem(
                 _tr("{0} — {1} (primer contacto en {2})").format(
-                    level.label, level.summary, level.target_text
+                    i18n.label(level), i18n.summary(level), i18n.target_text(level)
                 ),
                 int(level),
             )
@@ -580,19 +581,20 @@ class TicketDialog(QDialog):
         else:
             self._badge(self.key_user_label, _tr("contacto no registrado"), "#fdecea", "#7f1d1d")
         self.product_label.setText(detail.product_name or _tr("(sin producto)"))
-        self.channel_label.setText(row.channel.label)
-        status = row.status.label
+        self.channel_label.setText(i18n.label(row.channel))
+        status = i18n.label(row.status)
         if detail.merged_into:
             status += "  " + _tr("(fusionado en IMR-{0})").format(detail.merged_into)
         self.status_label.setText(status)
         self.assignee_label.setText(row.assignee_name or _tr("sin asignar"))
-        self.priority_label.setText(row.priority.label)
+        self.priority_label.setText(i18n.label(row.priority))
         self.priority_label.setStyleSheet(
             f"font-weight: 700; color: {_PRIORITY_COLOURS[row.priority]};"
         )
         self.priority_meaning.setText(
-            f"{row.priority.label}: {row.priority.summary}. {row.priority.definition} "
-            + _tr("Primer contacto en {0}.").format(row.priority.target_text)
+            f"{i18n.label(row.priority)}: {i18n.summary(row.priority)}. "
+            f"{i18n.definition(row.priority)} "
+            + _tr("Primer contacto en {0}.").format(i18n.target_text(row.priority))
         )
         self.received_label.setText(
             _tr("Recibido {0} · {1}").format(
@@ -698,12 +700,12 @@ class TicketDialog(QDialog):
             )
         else:
             self.contact_hint.setText(
-                _tr("«{0}» no cuenta como contacto con el solicitante.").format(kind.label)
+                _tr("«{0}» no cuenta como contacto con el solicitante.").format(i18n.label(kind))
             )
 
     def _on_priority_choice(self, *_args: object) -> None:
         level = Priority(self.priority_combo.currentData())
-        self.priority_definition.setText(level.definition)
+        self.priority_definition.setText(i18n.definition(level))
         self._update_buttons()
 
     def current_kind(self) -> ActionKind:
@@ -871,7 +873,7 @@ class TicketDialog(QDialog):
         self._submit(
             lambda: tickets.reprioritise(tid, level, reason, actor, version),
             on_done=self.priority_reason.clear,
-            message=_tr("Prioridad cambiada a {0}.").format(level.label),
+            message=_tr("Prioridad cambiada a {0}.").format(i18n.label(level)),
         )
 
     def reopen(self) -> None:
@@ -949,7 +951,7 @@ class TicketDialog(QDialog):
                 attachments=attachments,
             ),
             on_done=self._clear_log_form,
-            message=_tr("Acción registrada: {0}.").format(kind.label),
+            message=_tr("Acción registrada: {0}.").format(i18n.label(kind)),
         )
 
     def _clear_log_form(self) -> None:
