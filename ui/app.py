@@ -60,8 +60,11 @@ def pick_technician(services: Services, login: str) -> TechnicianView:
             return tech
     if not people:
         raise NoTechnician(
-            "No hay representantes técnicos activos en la base de datos; un administrador debe "
-            "registrar al menos uno."
+            QCoreApplication.translate(
+                "App",
+                "No hay representantes técnicos activos en la base de datos; un administrador "
+                "debe registrar al menos uno.",
+            )
         )
     return people[0]
 
