@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import argparse
 import logging
+import multiprocessing
+import multiprocessing.pool
+import os
 import signal
 import sys
+from collections import deque
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from types import FrameType
@@ -15,8 +20,15 @@ from app.domain.priorities import Priority
 from app.intake.ack import AckPolicy, SmtpSettings
 from app.intake.imap import ImapSettings, ImapWorker
 from app.intake.parsing import DEFAULT_SIZE_CAP
-from app.intake.pipeline import IntakeConfig, IntakeCounts, IntakePipeline
-from app.services.errors import DatabaseUnavailable, InvalidInput
+from app.intake.pipeline import (
+    Incoming,
+    IntakeConfig,
+    IntakeCounts,
+    IntakePipeline,
+    ParsedIncoming,
+    parse_incoming,
+)
+from app.services.errors import InvalidInput
 from app.services.mail_intake import MailIntakeService
 from app.services.tickets import TicketService
 
@@ -58,6 +70,19 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     eml = sub.add_parser("eml", help="importa archivos .eml (carga de pendientes, pruebas)")
     eml.add_argument("files", nargs="+", metavar="ARCHIVO")
+    eml.add_argument(
+        "--batch-size",
+        type=int,
+        default=BATCH_SIZE,
+        metavar="N",
+        help=f"mensajes por transacción ({BATCH_SIZE} por defecto; 1: uno por uno)",
+    )
+    eml.add_argument(
+        "--parse-workers",
+        type=int,
+        metavar="N",
+        help="procesos que leen los mensajes mientras se graban (automático por defecto)",
+    )
     _common(eml)
     eml.set_defaults(handler=_eml)
 
@@ -128,35 +153,110 @@ def _logging(args: argparse.Namespace) -> None:
     )
 
 
+BATCH_SIZE = 50
+POOL_THRESHOLD = 200  # fewer files than this are parsed in the main process
+PARSE_CHUNK = 25
+_Parsing = multiprocessing.pool.AsyncResult  # of list[ParsedIncoming | str]
+
+
+def _parse_file(name: str, size_cap: int) -> ParsedIncoming | str:
+    """Read and parse one .eml file (in a pool worker); the error text when unreadable."""
+    path = Path(name)
+    try:
+        raw = path.read_bytes()
+        mtime = datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    except OSError as error:
+        return f"no se pudo leer {name}: {error.strerror or error}"
+    return parse_incoming(Incoming(raw, None, mtime, f"eml:{path.name}"), size_cap)
+
+
+def _parse_chunk(names: list[str], size_cap: int) -> list[ParsedIncoming | str]:
+    return [_parse_file(name, size_cap) for name in names]
+
+
+def _parse_pool(workers: int) -> multiprocessing.pool.Pool | None:
+    """Processes that parse while the main one writes (forked before any connection)."""
+    if workers <= 0 or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    return multiprocessing.get_context("fork").Pool(workers)
+
+
+def _parsed_files(
+    files: list[str], size_cap: int, pool: multiprocessing.pool.Pool | None, ahead: int
+) -> Iterator[tuple[str, ParsedIncoming | str]]:
+    """The files parsed in order; with a pool, a few chunks ahead in other processes."""
+    if pool is None:
+        for name in files:
+            yield name, _parse_file(name, size_cap)
+        return
+    pending: deque[
+        tuple[list[str], multiprocessing.pool.AsyncResult[list[ParsedIncoming | str]]]
+    ] = deque()
+    for i in range(0, len(files), PARSE_CHUNK):
+        chunk = files[i : i + PARSE_CHUNK]
+        pending.append((chunk, pool.apply_async(_parse_chunk, (chunk, size_cap))))
+        if len(pending) >= ahead:
+            names, result = pending.popleft()
+            yield from zip(names, result.get(), strict=True)
+    while pending:
+        names, result = pending.popleft()
+        yield from zip(names, result.get(), strict=True)
+
+
 def _eml(args: argparse.Namespace) -> int:
     _logging(args)
     config = _config(args)
-    db = open_database(args)
-    pipeline = IntakePipeline(db, config)
+    if args.batch_size < 1:
+        raise InvalidInput("El tamaño del lote debe ser al menos 1.")
+    workers = args.parse_workers
+    if workers is None:
+        workers = min(2, os.cpu_count() or 1) if len(args.files) >= POOL_THRESHOLD else 0
     counts = IntakeCounts()
+    pool = _parse_pool(workers)
+    parsed = _parsed_files(list(args.files), config.size_cap, pool, max(2, workers * 2))
     try:
-        for name in args.files:
-            path = Path(name)
-            counts.received += 1
-            try:
-                raw = path.read_bytes()
-                mtime = datetime.fromtimestamp(path.stat().st_mtime, UTC)
-            except OSError as error:
-                counts.received -= 1
+        db = open_database(args)
+    except BaseException:
+        if pool is not None:
+            pool.terminate()
+        raise
+    pipeline = IntakePipeline(db, config)
+
+    def flush(batch: list[tuple[str, ParsedIncoming]]) -> bool:
+        results, error = pipeline.process_batch([p for _name, p in batch])
+        for (name, _p), result in zip(batch, results, strict=True):
+            if result is None:
                 counts.failed += 1
-                fail(f"no se pudo leer {name}: {error.strerror or error}")
                 continue
-            try:
-                result = pipeline.process(raw, fallback_date=mtime, source=f"eml:{path.name}")
-            except DatabaseUnavailable as error:
-                counts.received -= 1
-                counts.failed += 1
-                fail(f"{name}: {error.message}")
-                break
+            counts.received += 1
             counts.add(result.outcome)
             if args.verbose:
                 print(f"{name}: {result.outcome.value} {result.note}".rstrip(), file=sys.stderr)
+        if error is not None:
+            fail(error.message)
+            return False
+        return True
+
+    try:
+        batch: list[tuple[str, ParsedIncoming]] = []
+        for name, item in parsed:
+            if isinstance(item, str):
+                counts.failed += 1
+                fail(item)
+                continue
+            batch.append((name, item))
+            if len(batch) >= args.batch_size:
+                if not flush(batch):
+                    batch = []
+                    break
+                batch = []
+        if batch:
+            flush(batch)
     finally:
+        parsed.close()
+        if pool is not None:
+            pool.terminate()
+            pool.join()
         db.dispose()
     print(counts.line())
     return 0 if counts.accounted and counts.received == len(args.files) else 1

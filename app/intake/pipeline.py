@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
@@ -13,7 +14,7 @@ from app.domain.tickets import ActionKind
 from app.intake.ack import AckPolicy, MailSendError, SmtpSettings, build_ack, send, skip_reason
 from app.intake.parsing import DEFAULT_SIZE_CAP, ParsedMail, UnparseableMail, parse_mail
 from app.services.errors import DatabaseUnavailable, ServiceError
-from app.services.mail_intake import MailIntakeService
+from app.services.mail_intake import BatchMail, MailIntakeService
 from app.services.tickets import TicketService, now_utc
 
 log = logging.getLogger(__name__)
@@ -91,17 +92,19 @@ class IntakePipeline:
         source: str = "",
     ) -> IntakeResult:
         """Record one mail. Raises DatabaseUnavailable only; then nothing was recorded."""
+        incoming = Incoming(raw, internal_date, fallback_date, source)
+        return self.process_parsed(parse_incoming(incoming, self.config.size_cap))
+
+    def process_parsed(self, parsed: ParsedIncoming) -> IntakeResult:
+        """Record one mail parsed by parse_incoming(); raises DatabaseUnavailable only."""
+        raw, source = parsed.incoming.raw, parsed.incoming.source
+        mail = parsed.mail
+        if mail is None:
+            return self._quarantine(raw, parsed.error, source)
         try:
-            mail = parse_mail(raw, size_cap=self.config.size_cap)
-        except UnparseableMail as error:
-            return self._quarantine(raw, str(error), source)
-        except Exception as error:  # a parser bug must not lose the mail
-            log.exception("parser failure on %s", source)
-            return self._quarantine(
-                raw, f"Error al leer el mensaje ({type(error).__name__}: {error}).", source
+            return self._record(
+                mail, raw, parsed.incoming.internal_date, parsed.incoming.fallback_date, source
             )
-        try:
-            return self._record(mail, raw, internal_date, fallback_date, source)
         except DatabaseUnavailable:
             raise
         except ServiceError as error:
@@ -116,6 +119,50 @@ class IntakePipeline:
                 raw, f"No se pudo registrar ({type(error).__name__}: {error}).", source
             )
 
+    def process_batch(
+        self, items: Sequence[ParsedIncoming]
+    ) -> tuple[list[IntakeResult | None], DatabaseUnavailable | None]:
+        """Record several mails, the parsed ones in one transaction.
+
+        The results are in the order of ``items``, each the outcome that mail would have had
+        on its own. When the batch cannot be recorded as a whole (a concurrent worker
+        recorded one of its mails, a bad value, a mail left half-recorded) nothing of it is
+        written and its mails are recorded one by one, so that a bad mail never takes the
+        others down. If the database goes away, the results of the mails not recorded are
+        None and the error is returned; those mails must be offered again.
+        """
+        results: list[IntakeResult | None] = [None] * len(items)
+        batch = [(i, p.mail, p) for i, p in enumerate(items) if p.mail is not None]
+        if len(batch) > 1:
+            try:
+                records = self.service.record_batch(
+                    [
+                        BatchMail(
+                            mail, p.incoming.raw, _received(mail, p.incoming), p.incoming.source
+                        )
+                        for _i, mail, p in batch
+                    ],
+                    priority=self.config.default_priority,
+                )
+            except Exception as error:
+                log.info("batch of %d mails recorded one by one: %r", len(batch), error)
+            else:
+                for (i, mail, _p), record in zip(batch, records, strict=True):
+                    outcome = Outcome(record.outcome)
+                    result = IntakeResult(outcome, ticket_id=record.ticket_id)
+                    if outcome is Outcome.NEW and record.ticket_id is not None:
+                        acked, note = self._acknowledge(record.ticket_id, mail)
+                        result = replace(result, acknowledged=acked, note=note)
+                    results[i] = result
+        for i, parsed in enumerate(items):
+            if results[i] is not None:
+                continue
+            try:
+                results[i] = self.process_parsed(parsed)
+            except DatabaseUnavailable as error:
+                return results, error
+        return results, None
+
     def _record(
         self,
         mail: ParsedMail,
@@ -128,7 +175,7 @@ class IntakePipeline:
         seen, ticket_id = service.precheck(mail)
         if seen:
             return IntakeResult(Outcome.DUPLICATE)
-        received = internal_date or mail.last_received or fallback_date or now_utc()
+        received = _pick_received(mail, internal_date, fallback_date)
         if ticket_id is not None:
             if service.add_reply(ticket_id, mail, raw, received):
                 return IntakeResult(Outcome.THREADED, ticket_id=ticket_id)
@@ -178,6 +225,51 @@ class IntakePipeline:
         if not created:
             return IntakeResult(Outcome.DUPLICATE, quarantine_id=qid)
         return IntakeResult(Outcome.QUARANTINED, quarantine_id=qid, note=reason)
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """A mail as it arrived: its bytes, the server's arrival time, where it came from."""
+
+    raw: bytes
+    internal_date: datetime | None = None
+    fallback_date: datetime | None = None  # the file time of an .eml
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class ParsedIncoming:
+    incoming: Incoming
+    mail: ParsedMail | None
+    error: str = ""  # why it goes to quarantine, when mail is None
+
+
+def parse_incoming(incoming: Incoming, size_cap: int = DEFAULT_SIZE_CAP) -> ParsedIncoming:
+    """Parse one mail; never raises (unreadable mail carries its quarantine reason).
+
+    A plain function of picklable values, so that a pool of processes may parse while the
+    main process writes.
+    """
+    try:
+        return ParsedIncoming(incoming, parse_mail(incoming.raw, size_cap=size_cap))
+    except UnparseableMail as error:
+        return ParsedIncoming(incoming, None, str(error))
+    except Exception as error:  # a parser bug must not lose the mail
+        log.exception("parser failure on %s", incoming.source)
+        return ParsedIncoming(
+            incoming, None, f"Error al leer el mensaje ({type(error).__name__}: {error})."
+        )
+
+
+def _pick_received(
+    mail: ParsedMail, internal_date: datetime | None, fallback_date: datetime | None
+) -> datetime:
+    """The arrival time: the server's, else the last Received header, else the file time."""
+    return internal_date or mail.last_received or fallback_date or now_utc()
+
+
+def _received(mail: ParsedMail, incoming: Incoming) -> datetime:
+    return _pick_received(mail, incoming.internal_date, incoming.fallback_date)
 
 
 def _is_connection_problem(error: Exception) -> bool:

@@ -8,20 +8,36 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, insert, or_, select, update
 from sqlalchemy import text as sql_text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.data.engine import Database
-from app.data.models import Attachment, MailMessage, MailQuarantine, Ticket, TicketAction
+from app.data.models import (
+    Attachment,
+    AuditEntry,
+    Contact,
+    ContactAddress,
+    MailMessage,
+    MailQuarantine,
+    Ticket,
+    TicketAction,
+)
 from app.domain.channels import Channel
+from app.domain.contacts import AddressKind, looks_like_email, try_normalise
 from app.domain.priorities import Priority
+from app.domain.sla import compute_deadline
 from app.domain.tickets import SUBJECT_TAG_RE, ActionKind, TicketStatus, format_ticket_number
 from app.intake.parsing import MailPart, ParsedMail, parse_mail, sha256_hex
 from app.services.directory_lookup import technician_by_login
 from app.services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
-from app.services.tickets import OpenTicketRequest, TicketService, now_utc
+from app.services.tickets import (
+    CLOCK_SKEW_ALLOWANCE,
+    OpenTicketRequest,
+    TicketService,
+    now_utc,
+)
 from app.services.uow import unit_of_work
 
 SUPERVISOR_ROLES = ("supervisor", "admin")
@@ -131,9 +147,7 @@ class MailIntakeService:
                 ),
                 None,
                 limited=True,
-                review_notes=()
-                if mail.from_addr
-                else ("El correo no indica remitente (From): no se envió acuse de recibo.",),
+                review_notes=() if mail.from_addr else (NO_FROM_NOTE,),
                 before_commit=record,
             )
         except IntegrityError:  # another worker recorded this mail first
@@ -150,6 +164,21 @@ class MailIntakeService:
                 session.rollback()
                 return None
         return ticket_id
+
+    def record_batch(
+        self, mails: Sequence[BatchMail], *, priority: Priority = Priority.MEDIO
+    ) -> list[BatchRecord]:
+        """Record several parsed mails in one transaction, each as new, threaded or duplicate.
+
+        Raises on any problem (a unique constraint hit by a concurrent worker, a mail left
+        half-recorded, bad data) with nothing written: the caller records that batch one by one.
+        """
+        if not mails:
+            return []
+        with unit_of_work(self.db) as session:
+            records = _BatchWriter(self, session, mails, priority).record()
+            session.commit()
+        return records
 
     def add_reply(
         self, ticket_id: int, mail: ParsedMail, raw: bytes, received_at: datetime
@@ -678,3 +707,470 @@ def _store_parts(
                 content_id=part.content_id,
             )
         )
+
+
+# ---------------------------------------------------------------------- batches
+@dataclass(frozen=True, slots=True)
+class BatchMail:
+    """A parsed mail waiting to be recorded with others in one transaction."""
+
+    mail: ParsedMail
+    raw: bytes
+    received_at: datetime
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class BatchRecord:
+    outcome: str  # "new", "threaded" or "duplicate"
+    ticket_id: int | None = None
+
+
+class BatchFallback(Exception):
+    """The batch cannot be recorded in one go (a half-recorded mail); go one by one."""
+
+
+class _NewTicket:
+    """A ticket of the batch; its id is known once the pending tickets are inserted."""
+
+    __slots__ = ("id", "index", "received", "values")
+
+    def __init__(self, index: int, received: datetime, values: dict[str, object]) -> None:
+        self.index = index
+        self.received = received
+        self.values = values
+        self.id: int | None = None
+
+
+_Ref = int | _NewTicket
+
+
+def _ref_id(ref: _Ref) -> int:
+    if isinstance(ref, _NewTicket):
+        assert ref.id is not None
+        return ref.id
+    return ref
+
+
+class _BatchWriter:
+    """Records a batch of parsed mails in one transaction with Core statements.
+
+    The outcome of every mail is the one it would have had if the mails had been recorded
+    one by one in order: duplicates inside the batch, replies to a mail or a ticket of the
+    same batch and replies that reopen a ticket are all accounted the same way.
+    """
+
+    def __init__(
+        self,
+        service: MailIntakeService,
+        session: Session,
+        mails: Sequence[BatchMail],
+        priority: Priority,
+    ) -> None:
+        self.service = service
+        self.session = session
+        self.mails = mails
+        self.priority = priority
+        self.now = now_utc()
+        policy = service.tickets.policy.get()
+        self.calendar = policy.calendar_for(priority, Channel.EMAIL)
+        self.target_minutes = int(priority.target.total_seconds() // 60)
+        self.requesters: dict[tuple[str, object], object] = {}
+        self.strangers: set[str] = set()
+        self.tickets: dict[int, tuple[int | None, datetime]] = {}  # id → (merged into, received)
+        self.thread_rows: dict[str, int] = {}
+        self.unflushed: list[_NewTicket] = []
+        self.created: dict[int, _NewTicket] = {}
+
+    # ------------------------------------------------------------- reads
+    def _read(self) -> tuple[set[str], set[str]]:
+        """Message-IDs and digests already recorded or quarantined; thread candidates."""
+        session = self.session
+        mids = {m.mail.message_id for m in self.mails if m.mail.message_id}
+        shas = {m.mail.raw_sha256 for m in self.mails}
+        cond = MailMessage.raw_sha256.in_(shas)
+        if mids:
+            cond = or_(cond, MailMessage.message_id.in_(mids))
+        seen_mids: set[str] = set()
+        seen_shas: set[str] = set()
+        for mid, sha in session.execute(
+            select(MailMessage.message_id, MailMessage.raw_sha256).where(cond)
+        ):
+            if mid:
+                seen_mids.add(mid)
+            seen_shas.add(sha)
+        seen_shas.update(
+            session.scalars(select(MailQuarantine.sha256).where(MailQuarantine.sha256.in_(shas)))
+        )
+        fresh = [
+            m
+            for m in self.mails
+            if m.mail.raw_sha256 not in seen_shas
+            and not (m.mail.message_id and m.mail.message_id in seen_mids)
+        ]
+        uids = {mail_uid(m.mail.message_id or m.mail.raw_sha256) for m in fresh}
+        if uids and session.scalar(
+            select(TicketAction.id).where(TicketAction.uid.in_(uids)).limit(1)
+        ):
+            # A mail whose action exists without its mail row (an older two-step run):
+            # the one-by-one path knows how to complete it.
+            raise BatchFallback
+        self._find_strangers({m.mail.from_addr for m in fresh})
+        tags = {int(t.group(1)) for m in fresh for t in SUBJECT_TAG_RE.finditer(m.mail.subject)}
+        self._load_tickets(tags)
+        ids = {mid for m in fresh for mid in list(m.mail.thread_ids)[:200]}
+        if ids:
+            rows = session.execute(
+                select(MailMessage.message_id, MailMessage.ticket_id).where(
+                    MailMessage.message_id.in_(ids), MailMessage.ticket_id.is_not(None)
+                )
+            ).all()
+            self.thread_rows = {mid: tid for mid, tid in rows if mid and tid is not None}
+            self._load_tickets(set(self.thread_rows.values()))
+        return seen_mids, seen_shas
+
+    def _find_strangers(self, addresses: set[str]) -> None:
+        """Senders that no contact can match (one read for the batch).
+
+        The same normalisation as find_contact_ref(), and a wider match (inactive contacts
+        too): an address left out of ``strangers`` is looked up the usual way.
+        """
+        values: dict[str, str] = {}
+        for address in addresses:
+            text = address.strip()
+            if text and looks_like_email(text):
+                values[address] = try_normalise(AddressKind.EMAIL, text) or text.lower()
+        if not values:
+            return
+        wanted = set(values.values())
+        known = set(
+            self.session.scalars(
+                select(ContactAddress.value).where(
+                    ContactAddress.kind == AddressKind.EMAIL.value,
+                    ContactAddress.value.in_(wanted),
+                )
+            )
+        )
+        known.update(
+            self.session.scalars(
+                select(func.lower(Contact.email)).where(func.lower(Contact.email).in_(wanted))
+            )
+        )
+        self.strangers = {address for address, value in values.items() if value not in known}
+
+    def _load_tickets(self, ids: set[int]) -> None:
+        """id, merged_into_id and received_at of these tickets and of what they merged into."""
+        wanted = {i for i in ids if i not in self.tickets and 0 < i < 2**31}
+        asked: set[int] = set()
+        while wanted:
+            asked |= wanted
+            found = self.session.execute(
+                select(Ticket.id, Ticket.merged_into_id, Ticket.received_at).where(
+                    Ticket.id.in_(wanted)
+                )
+            ).all()
+            for tid, merged, received in found:
+                self.tickets[tid] = (merged, _aware(received))
+            wanted = {m for m, _r in self.tickets.values() if m is not None} - asked
+
+    def _follow(self, ticket_id: int) -> int | None:
+        """_follow_merge() over the rows read for the batch."""
+        if ticket_id not in self.tickets:
+            return None
+        current, seen = ticket_id, {ticket_id}
+        target = self.tickets[current][0]
+        while target is not None and target not in seen:
+            if target not in self.tickets:
+                break
+            current = target
+            seen.add(current)
+            target = self.tickets[current][0]
+        return current
+
+    def _thread(self, mail: ParsedMail, in_batch: dict[str, _Ref]) -> _Ref | None:
+        """_find_thread() for a mail of the batch, seeing the mails recorded before it."""
+        for match in SUBJECT_TAG_RE.finditer(mail.subject):
+            number = int(match.group(1))
+            found = self._follow(number)
+            if found is not None:
+                return found
+            if number not in self.created and self.unflushed:
+                self._insert_tickets()  # the tag may name a ticket opened earlier in the batch
+            if number in self.created:
+                return self.created[number]
+        for mid in list(mail.thread_ids)[:200]:
+            if mid in self.thread_rows:
+                found = self._follow(self.thread_rows[mid])
+                if found is not None:
+                    return found
+            elif mid in in_batch:
+                return in_batch[mid]
+        return None
+
+    # ------------------------------------------------------------- writes
+    def _new_ticket(self, index: int, item: BatchMail) -> _NewTicket:
+        mail = item.mail
+        received = min(item.received_at, self.now)
+        if received.tzinfo is None:
+            raise InvalidInput("La fecha de recepción debe indicar la zona horaria.")
+        received = received.astimezone(UTC)
+        # A sender no contact can match resolves exactly like a mail without a sender: one
+        # lookup serves all of them.
+        address = "" if mail.from_addr in self.strangers else mail.from_addr
+        client_id, ref, reasons = self.service.tickets.mail_requester(
+            self.session, address, received, self.requesters
+        )
+        notes = () if mail.from_addr else (NO_FROM_NOTE,)
+        reasons = [*reasons, *(n for n in notes if n not in reasons)]
+        subject = " ".join((mail.subject.strip() or "(sin asunto)").split())
+        values: dict[str, object] = {
+            "subject": subject[:500],
+            "description": mail.body,
+            "client_id": client_id,
+            "contact_id": ref.id if ref else None,
+            "requester_name": mail.from_name or (ref.name if ref else ""),
+            "requester_address": mail.from_addr or ((ref.email or "") if ref else ""),
+            "product_id": None,
+            "channel": Channel.EMAIL.value,
+            "priority": int(self.priority),
+            "status": TicketStatus.NEW.value,
+            "received_at": received,
+            "created_at": self.now,
+            "created_by_id": None,
+            "calendar_name": self.calendar.name,
+            "target_minutes": self.target_minutes,
+            "first_contact_due": compute_deadline(self.calendar, received, self.priority.target),
+            "needs_review": bool(reasons),
+            "review_reasons": "\n".join(reasons),
+            "updated_at": self.now,
+            "updated_by_id": None,
+            "version": 1,
+        }
+        ticket = _NewTicket(index, received, values)
+        self.unflushed.append(ticket)
+        return ticket
+
+    def _insert_tickets(self) -> None:
+        pending, self.unflushed = self.unflushed, []
+        if not pending:
+            return
+        ids = self.session.scalars(
+            insert(Ticket.__table__).returning(Ticket.__table__.c.id, sort_by_parameter_order=True),
+            [t.values for t in pending],
+        ).all()
+        for ticket, tid in zip(pending, ids, strict=True):
+            ticket.id = tid
+            self.created[tid] = ticket
+
+    def record(self) -> list[BatchRecord]:
+        seen_mids, seen_shas = self._read()
+        in_batch: dict[str, _Ref] = {}
+        plan: list[tuple[str, _Ref | None]] = []
+        for index, item in enumerate(self.mails):
+            mail = item.mail
+            if mail.raw_sha256 in seen_shas or (
+                mail.message_id and (mail.message_id in seen_mids or mail.message_id in in_batch)
+            ):
+                plan.append(("duplicate", None))
+                continue
+            ref = self._thread(mail, in_batch)
+            if ref is None:
+                ref = self._new_ticket(index, item)
+                plan.append(("new", ref))
+            else:
+                plan.append(("threaded", ref))
+            seen_shas.add(mail.raw_sha256)
+            if mail.message_id:
+                in_batch[mail.message_id] = ref
+        self._insert_tickets()
+        self._write(plan)
+        return [
+            BatchRecord(outcome, None if ref is None else _ref_id(ref)) for outcome, ref in plan
+        ]
+
+    def _write(self, plan: list[tuple[str, _Ref | None]]) -> None:
+        session, now = self.session, self.now
+        actions: list[dict[str, object]] = []
+        owners: list[int | None] = []  # the mail index of each action that has one
+        for index, (outcome, ref) in enumerate(plan):
+            if ref is None:
+                continue
+            item = self.mails[index]
+            mail = item.mail
+            uid = mail_uid(mail.message_id or mail.raw_sha256)
+            ticket_id = _ref_id(ref)
+            if outcome == "new":
+                assert isinstance(ref, _NewTicket)
+                details = {
+                    "message_id": mail.message_id,
+                    "from": mail.from_addr,
+                    "source": item.source[:300],
+                }
+                actions.append(
+                    _action(
+                        uid,
+                        ticket_id,
+                        ActionKind.STATUS_CHANGE,
+                        ref.received,
+                        now,
+                        f"Tiquete abierto por {Channel.EMAIL.label}",
+                        {"opened": True, **details},
+                    )
+                )
+                owners.append(index)
+                continue
+            received = min(item.received_at, now)
+            opened = ref.received if isinstance(ref, _NewTicket) else self.tickets[ref][1]
+            actions.append(
+                _action(
+                    uid,
+                    ticket_id,
+                    ActionKind.EMAIL_IN,
+                    max(received, opened),
+                    now,
+                    mail.body or "(correo sin texto)",
+                    {
+                        "message_id": mail.message_id,
+                        "from": mail.from_addr,
+                        "from_name": mail.from_name,
+                        "subject": mail.subject,
+                    },
+                )
+            )
+            owners.append(index)
+            status = _touch_for_reply(session, ticket_id, now)
+            if status in REOPENED_BY_REPLY:
+                actions.append(_reopen_action(ticket_id, status, now))
+                owners.append(None)
+        action_ids: dict[int, int] = {}
+        if actions:
+            ids = session.scalars(
+                insert(TicketAction.__table__).returning(
+                    TicketAction.__table__.c.id, sort_by_parameter_order=True
+                ),
+                actions,
+            ).all()
+            action_ids = {
+                owner: aid for owner, aid in zip(owners, ids, strict=True) if owner is not None
+            }
+        audits: list[dict[str, object]] = []
+        mails: list[dict[str, object]] = []
+        parts: list[dict[str, object]] = []
+        for index, (outcome, ref) in enumerate(plan):
+            if ref is None:
+                continue
+            item = self.mails[index]
+            mail = item.mail
+            ticket_id = _ref_id(ref)
+            action_id = action_ids[index]
+            received = (
+                ref.received
+                if isinstance(ref, _NewTicket) and outcome == "new"
+                else (min(item.received_at, now))
+            )
+            if outcome == "new" and abs(received - now) > CLOCK_SKEW_ALLOWANCE:
+                audits.append(
+                    {
+                        "actor": "system",
+                        "entity": "ticket",
+                        "entity_id": str(ticket_id),
+                        "action": "received_at_entered",
+                        "before": None,
+                        "after": {"received_at": received.isoformat()},
+                        "reason": "",
+                    }
+                )
+            mails.append(_mail_values(mail, item.raw, received, ticket_id, action_id, now))
+            parts.extend(_part_values(ticket_id, action_id, mail.parts, now))
+        if audits:  # no RETURNING: the intake role may insert audit rows but not read them
+            session.execute(insert(AuditEntry.__table__), audits)
+        if mails:
+            session.execute(insert(MailMessage.__table__), mails)
+        if parts:
+            session.execute(insert(Attachment.__table__), parts)
+
+
+NO_FROM_NOTE = "El correo no indica remitente (From): no se envió acuse de recibo."
+
+
+def _action(
+    uid: str,
+    ticket_id: int,
+    kind: ActionKind,
+    occurred_at: datetime,
+    now: datetime,
+    text: str,
+    details: dict[str, object],
+) -> dict[str, object]:
+    return {
+        "uid": uid,
+        "ticket_id": ticket_id,
+        "kind": kind.value,
+        "author_id": None,
+        "occurred_at": occurred_at,
+        "created_at": now,
+        "text": text,
+        "is_contact": False,
+        "duration_minutes": None,
+        "details": details,
+    }
+
+
+def _reopen_action(ticket_id: int, status: TicketStatus, now: datetime) -> dict[str, object]:
+    text = f"{status.label} → {TicketStatus.IN_PROGRESS.label}. " + (
+        "Reabierto: el cliente respondió por correo."
+        if not status.is_open
+        else "El cliente respondió por correo."
+    )
+    return _action(
+        uuid.uuid4().hex,
+        ticket_id,
+        ActionKind.STATUS_CHANGE,
+        now,
+        now,
+        text,
+        {"from": status.value, "to": TicketStatus.IN_PROGRESS.value, "reason": "email_reply"},
+    )
+
+
+def _mail_values(
+    mail: ParsedMail,
+    raw: bytes,
+    received: datetime,
+    ticket_id: int,
+    action_id: int | None,
+    now: datetime,
+) -> dict[str, object]:
+    return {
+        "message_id": mail.message_id,
+        "raw_sha256": mail.raw_sha256,
+        "direction": "in",
+        "ticket_id": ticket_id,
+        "action_id": action_id,
+        "subject": mail.subject[:998],
+        "from_addr": mail.from_addr,
+        "to_addr": ", ".join(mail.to_addrs)[:998],
+        "internal_date": received,
+        "raw": raw,
+        "created_at": now,
+    }
+
+
+def _part_values(
+    ticket_id: int, action_id: int, parts: Sequence[MailPart], now: datetime
+) -> list[dict[str, object]]:
+    return [
+        {
+            "ticket_id": ticket_id,
+            "action_id": action_id,
+            "filename": part.filename[:500] or "adjunto",
+            "content_type": (part.content_type or "application/octet-stream")[:200],
+            "size": part.size,
+            "data": part.data,
+            "withheld": part.withheld,
+            "note": part.note,
+            "content_id": part.content_id,
+            "created_at": now,
+        }
+        for part in parts
+    ]
