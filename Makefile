@@ -32,5 +32,9 @@ screenshots: $(STAMP)
 bundle: $(STAMP)
 	$(BIN)/pyinstaller --noconfirm --clean --workpath build/work --distpath build/dist build/imr-console.spec
 
+translations: $(STAMP)
+	$(BIN)/python tools/extract_strings.py
+	$(BIN)/pyside6-lrelease resources/translations/imr_en.ts -qm resources/translations/imr_en.qm
+
 clean:
 	rm -rf build/work build/dist .pytest_cache

@@ -1,580 +1,3013 @@
 <?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="es">
-<context>
-    <name>App</name>
-    <message>
-        <location filename="../../ui/app.py" line="98" />
-        <source>Contraseña de la base de datos</source>
-        <translation>Database password</translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="99" />
-        <source>Contraseña de {0} en {1}:</source>
-        <translation>Password of {0} on {1}:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="160" />
-        <source>Revise la configuración de la base de datos y vuelva a intentar.</source>
-        <translation>Check the database settings and try again.</translation>
-    </message>
-</context>
-<context>
-    <name>ClientPanel</name>
-    <message>
-        <location filename="../../ui/search_panel.py" line="156" />
-        <source>Ningún cliente seleccionado</source>
-        <translation>No client selected</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search_panel.py" line="165" />
-        <source>Contacto</source>
-        <translation>Contact</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search_panel.py" line="165" />
-        <source>Usuario clave</source>
-        <translation>Key user</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search_panel.py" line="165" />
-        <source>Correo</source>
-        <translation>Email</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search_panel.py" line="165" />
-        <source>Teléfono</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search_panel.py" line="187" />
-        <source>Contactos e historial de tiquetes</source>
-        <translation>Contacts and ticket history</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search_panel.py" line="192" />
-        <source>Cargando…</source>
-        <translation>Loading…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search_panel.py" line="204" />
-        <source>No se pudo cargar el cliente: {0}</source>
-        <translation>Could not load the client: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search_panel.py" line="211" />
-        <source>Tiquete sin cliente registrado</source>
-        <translation>Ticket without a registered client</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search_panel.py" line="221" />
-        <source>✔ Contrato vigente {0} — del {1:%d/%m/%Y} al {2:%d/%m/%Y}</source>
-        <translation>✔ Contract in force {0} — from {1:%d/%m/%Y} to {2:%d/%m/%Y}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search_panel.py" line="227" />
-        <source>✖ Sin contrato vigente</source>
-        <translation>✖ No contract in force</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search_panel.py" line="233" />
-        <source>vigente</source>
-        <translation>in force</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search_panel.py" line="233" />
-        <source>vencido</source>
-        <translation>expired</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search_panel.py" line="241" />
-        <source>sí</source>
-        <translation>yes</translation>
-    </message>
-</context>
-<context>
-    <name>ClockText</name>
-    <message>
-        <location filename="../../ui/clock_text.py" line="65" />
-        <source>vencido hace {0}</source>
-        <translation>breached {0} ago</translation>
-    </message>
-    <message>
-        <location filename="../../ui/clock_text.py" line="69" />
-        <source>cumplido</source>
-        <translation>met</translation>
-    </message>
-    <message>
-        <location filename="../../ui/clock_text.py" line="72" />
-        <source>cumplido con atraso ({0})</source>
-        <translation>met late ({0})</translation>
-    </message>
-    <message>
-        <location filename="../../ui/clock_text.py" line="78" />
-        <source>en pausa — fuera de horario (se reanuda {0})</source>
-        <translation>paused — outside hours (resumes {0})</translation>
-    </message>
-    <message>
-        <location filename="../../ui/clock_text.py" line="82" />
-        <source>en riesgo</source>
-        <translation>at risk</translation>
-    </message>
-    <message>
-        <location filename="../../ui/clock_text.py" line="84" />
-        <source>en tiempo</source>
-        <translation>on time</translation>
-    </message>
-</context>
-<context>
-    <name>DeskAlerts</name>
-    <message>
-        <location filename="../../ui/alerts.py" line="42" />
-        <source>Consola IMR — Centro de Soluciones</source>
-        <translation>IMR console — Solutions Centre</translation>
-    </message>
-    <message>
-        <location filename="../../ui/alerts.py" line="48" />
-        <source>Nuevo tiquete Muy alto</source>
-        <translation>New Very high ticket</translation>
-    </message>
-    <message>
-        <location filename="../../ui/alerts.py" line="55" />
-        <source>Tiquete vencido</source>
-        <translation>Ticket breached</translation>
-    </message>
-    <message>
-        <location filename="../../ui/alerts.py" line="57" />
-        <source>Tiquete en riesgo</source>
-        <translation>Ticket at risk</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <location filename="../../ui/main_window.py" line="67" />
-        <source>Mis tiquetes</source>
-        <translation>My tickets</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="68" />
-        <source>Sin asignar</source>
-        <translation>Unassigned</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="69" />
-        <source>Todos abiertos</source>
-        <translation>All open</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="70" />
-        <source>En riesgo</source>
-        <translation>At risk</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="71" />
-        <source>Vencidos</source>
-        <translation>Breached</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="118" />
-        <source>Consola IMR — Centro de Soluciones</source>
-        <translation>IMR console — Solutions Centre</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="173" />
-        <source>Nuevo tiquete</source>
-        <translation>New ticket</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="180" />
-        <source>Tomar siguiente</source>
-        <translation>Take next</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="182" />
-        <location filename="../../ui/main_window.py" line="304" />
-        <source>Abrir</source>
-        <translation>Open</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="183" />
-        <source>Abrir el tiquete seleccionado (Intro)</source>
-        <translation>Open the selected ticket (Enter)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="184" />
-        <source>Actualizar</source>
-        <translation>Refresh</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="186" />
-        <source>Buscar</source>
-        <translation>Search</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="189" />
-        <source>Buscar en todos los tiquetes</source>
-        <translation>Search all tickets</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="192" />
-        <source>Configuración</source>
-        <translation>Settings</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="195" />
-        <source>Directorio</source>
-        <translation>Directory</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="199" />
-        <source>Acciones</source>
-        <translation>Actions</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="213" />
-        <source>Representante técnico: &lt;b&gt;{0}&lt;/b&gt;</source>
-        <translation>Technician: &lt;b&gt;{0}&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="243" />
-        <source>Todas las prioridades</source>
-        <translation>All priorities</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="249" />
-        <source>Todos los canales</source>
-        <translation>All channels</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="256" />
-        <source>Filtrar por cliente, asunto o número (Ctrl+F)</source>
-        <translation>Filter by client, subject or number (Ctrl+F)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="273" />
-        <source>Reintentar</source>
-        <translation>Retry</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="318" />
-        <source>Búsqueda</source>
-        <translation>Search</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="319" />
-        <source>Cliente</source>
-        <translation>Client</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="329" />
-        <source>Base de datos: {0}</source>
-        <translation>Database: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="332" />
-        <source>Técnico: {0} ({1})</source>
-        <translation>Technician: {0} ({1})</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="338" />
-        <location filename="../../ui/main_window.py" line="556" />
-        <source>Conectado</source>
-        <translation>Connected</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="352" />
-        <source>Actualizando la cola…</source>
-        <translation>Refreshing the queue…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="380" />
-        <source>Sin conexión con la base de datos: {0}. La cola mostrada puede no estar al día; se reintentará automáticamente.</source>
-        <translation>No connection to the database: {0}. The queue shown may be out of date; retrying automatically.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="417" />
-        <source>Seleccione un tiquete de la cola.</source>
-        <translation>Select a ticket in the queue.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="425" />
-        <source>El detalle del tiquete aún no está disponible.</source>
-        <translation>Ticket details are not available yet.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="433" />
-        <source>El registro de tiquetes nuevos aún no está disponible.</source>
-        <translation>Opening new tickets is not available yet.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="442" />
-        <source>Tomando el siguiente tiquete…</source>
-        <translation>Taking the next ticket…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="451" />
-        <source>La configuración aún no está disponible.</source>
-        <translation>Settings are not available yet.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="481" />
-        <source>Conexión restablecida</source>
-        <translation>Connection restored</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="482" />
-        <source>Cola actualizada.</source>
-        <translation>Queue refreshed.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="493" />
-        <source>No hay tiquetes sin asignar.</source>
-        <translation>There are no unassigned tickets.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="496" />
-        <source>Tomó {0}: {1}</source>
-        <translation>Took {0}: {1}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="507" />
-        <source>No se pudo completar</source>
-        <translation>Could not complete</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="556" />
-        <source>Sin conexión</source>
-        <translation>Offline</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="613" />
-        <source>{0} de {1} tiquetes abiertos</source>
-        <translation>{0} of {1} open tickets</translation>
-    </message>
-</context>
-<context>
-    <name>QueueModel</name>
-    <message>
-        <location filename="../../ui/queue_model.py" line="63" />
-        <source>Tiempo restante</source>
-        <translation>Time left</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue_model.py" line="64" />
-        <source>Prioridad</source>
-        <translation>Priority</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue_model.py" line="65" />
-        <source>Tiquete</source>
-        <translation>Ticket</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue_model.py" line="66" />
-        <source>Cliente</source>
-        <translation>Client</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue_model.py" line="67" />
-        <source>Asunto</source>
-        <translation>Subject</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue_model.py" line="68" />
-        <source>Canal</source>
-        <translation>Channel</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue_model.py" line="69" />
-        <source>Estado</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue_model.py" line="70" />
-        <source>Técnico</source>
-        <translation>Technician</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue_model.py" line="71" />
-        <source>Antigüedad</source>
-        <translation>Age</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue_model.py" line="72" />
-        <source>Última acción</source>
-        <translation>Last action</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue_model.py" line="227" />
-        <source>{0} — vence {1}</source>
-        <translation>{0} — due {1}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue_model.py" line="247" />
-        <source>Marcado para revisión del supervisor (sin contrato vigente o contacto no registrado)</source>
-        <translation>Flagged for supervisor review (no contract in force or unregistered contact)</translation>
-    </message>
-</context>
-<context>
-    <name>SearchPanel</name>
-    <message>
-        <location filename="../../ui/search_panel.py" line="72" />
-        <source>Número, cliente, contacto, asunto o texto…</source>
-        <translation>Number, client, contact, subject or text…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search_panel.py" line="74" />
-        <source>Buscar</source>
-        <translation>Search</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search_panel.py" line="75" />
-        <source>Busque en todos los tiquetes, también los cerrados.</source>
-        <translation>Search every ticket, closed ones too.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search_panel.py" line="84" />
-        <source>Ver cliente</source>
-        <translation>Show client</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search_panel.py" line="106" />
-        <source>Escriba qué buscar.</source>
-        <translation>Type what to search for.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search_panel.py" line="108" />
-        <source>Buscando…</source>
-        <translation>Searching…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search_panel.py" line="116" />
-        <source>{0} tiquetes encontrados.</source>
-        <translation>{0} tickets found.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search_panel.py" line="118" />
-        <source>Ningún tiquete coincide.</source>
-        <translation>No ticket matches.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search_panel.py" line="121" />
-        <source>No se pudo buscar: {0}</source>
-        <translation>Search failed: {0}</translation>
-    </message>
-</context>
-<context>
-    <name>SettingsDialog</name>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="69" />
-        <source>Configuración</source>
-        <translation>Settings</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="74" />
-        <source>Usar la base de datos local (SQLite, de prueba)</source>
-        <translation>Use the local database (SQLite, for trying out)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="85" />
-        <source>se guarda en el llavero del sistema</source>
-        <translation>stored in the system keyring</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="87" />
-        <source>guardada en el llavero (sin cambios)</source>
-        <translation>stored in the keyring (unchanged)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="95" />
-        <source>No hay un llavero del sistema disponible: la contraseña no se guardará y se pedirá en cada inicio.</source>
-        <translation>No system keyring is available: the password will not be stored and will be asked at every start.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="101" />
-        <source>Base de datos compartida (PostgreSQL)</source>
-        <translation>Shared database (PostgreSQL)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="104" />
-        <source>Servidor</source>
-        <translation>Server</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="105" />
-        <source>Puerto</source>
-        <translation>Port</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="106" />
-        <source>Base de datos</source>
-        <translation>Database</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="107" />
-        <source>Usuario</source>
-        <translation>User</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="108" />
-        <source>Contraseña</source>
-        <translation>Password</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="109" />
-        <source>Modo TLS</source>
-        <translation>TLS mode</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="127" />
-        <source>Sonido en las alertas</source>
-        <translation>Sound on alerts</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="129" />
-        <source>Escritorio</source>
-        <translation>Desk</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="131" />
-        <source>Representante técnico</source>
-        <translation>Technician</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="132" />
-        <source>Idioma</source>
-        <translation>Language</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="135" />
-        <source>Los cambios de base de datos e idioma se aplican al reiniciar la consola.</source>
-        <translation>Database and language changes apply when the console restarts.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="147" />
-        <source>Guardar</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="148" />
-        <source>Cancelar</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="175" />
-        <source>Indique el servidor de la base de datos.</source>
-        <translation>Enter the database server.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="178" />
-        <source>Indique el usuario de la base de datos.</source>
-        <translation>Enter the database user.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="194" />
-        <source>No se pudo guardar la configuración: {0}</source>
-        <translation>Could not save the settings: {0}</translation>
-    </message>
-</context>
+    <context>
+        <name>App</name>
+        <message>
+            <location filename="../../ui/app.py" line="63" />
+            <source>No hay representantes técnicos activos en la base de datos; un administrador debe registrar al menos uno.</source>
+            <translation>There are no active technicians in the database; an administrator must register at least one.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/app.py" line="104" />
+            <source>Contraseña de la base de datos</source>
+            <translation>Database password</translation>
+        </message>
+        <message>
+            <location filename="../../ui/app.py" line="105" />
+            <source>Contraseña de {0} en {1}:</source>
+            <translation>Password of {0} on {1}:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/app.py" line="166" />
+            <source>Revise la configuración de la base de datos y vuelva a intentar.</source>
+            <translation>Check the database settings and try again.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Banner</name>
+        <message>
+            <location filename="../../ui/widgets/banner.py" line="35" />
+            <source>Ocultar</source>
+            <translation>Hide</translation>
+        </message>
+    </context>
+    <context>
+        <name>CalendarEditor</name>
+        <message>
+            <location filename="../../ui/calendar_editor.py" line="37" />
+            <source>Lunes</source>
+            <translation>Monday</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar_editor.py" line="38" />
+            <source>Martes</source>
+            <translation>Tuesday</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar_editor.py" line="39" />
+            <source>Miércoles</source>
+            <translation>Wednesday</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar_editor.py" line="40" />
+            <source>Jueves</source>
+            <translation>Thursday</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar_editor.py" line="41" />
+            <source>Viernes</source>
+            <translation>Friday</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar_editor.py" line="42" />
+            <source>Sábado</source>
+            <translation>Saturday</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar_editor.py" line="43" />
+            <source>Domingo</source>
+            <translation>Sunday</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar_editor.py" line="64" />
+            <source>tramo no válido: «{0}» (use 08:00–17:00)</source>
+            <translation>invalid time span: “{0}” (use 08:00–17:00)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar_editor.py" line="87" />
+            <source>Calendarios y política de primer contacto</source>
+            <translation>Calendars and first-contact policy</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar_editor.py" line="97" />
+            <source>Horario de oficina</source>
+            <translation>Office hours</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar_editor.py" line="102" />
+            <source>cerrado</source>
+            <translation>closed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar_editor.py" line="107" />
+            <source>&lt;small&gt;Tramos como 08:00–12:00, 13:00–17:00; vacío = cerrado.&lt;/small&gt;</source>
+            <translation>&lt;small&gt;Spans like 08:00–12:00, 13:00–17:00; empty = closed.&lt;/small&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar_editor.py" line="112" />
+            <source>Días de cierre adicionales</source>
+            <translation>Additional closure days</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar_editor.py" line="121" />
+            <source>Motivo (p. ej. inventario anual)</source>
+            <translation>Reason (e.g. annual stocktaking)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar_editor.py" line="122" />
+            <source>Agregar</source>
+            <translation>Add</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar_editor.py" line="124" />
+            <source>Quitar</source>
+            <translation>Remove</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar_editor.py" line="133" />
+            <source>Feriados de Panamá</source>
+            <translation>Panama public holidays</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar_editor.py" line="144" />
+            <source>Calendario por prioridad y canal</source>
+            <translation>Calendar by priority and channel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar_editor.py" line="157" />
+            <source>Umbral «en riesgo»</source>
+            <translation>“At risk” threshold</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar_editor.py" line="161" />
+            <source> % del objetivo restante</source>
+            <translation> % of the target left</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar_editor.py" line="162" />
+            <source>En riesgo con</source>
+            <translation>At risk with</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar_editor.py" line="172" />
+            <source>Guardar cambios</source>
+            <translation>Save changes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar_editor.py" line="175" />
+            <source>Cerrar</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar_editor.py" line="205" />
+            <source>Día de cierre</source>
+            <translation>Closure day</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar_editor.py" line="249" />
+            <source>Revise el horario: {0}.</source>
+            <translation>Check the hours: {0}.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar_editor.py" line="252" />
+            <source>No hay cambios que guardar.</source>
+            <translation>There are no changes to save.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar_editor.py" line="278" />
+            <source>Seleccione el día de cierre que desea quitar.</source>
+            <translation>Select the closure day to remove.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar_editor.py" line="293" />
+            <source>Cambios guardados y registrados en la auditoría. Se aplican a los vencimientos que se calculen desde ahora.</source>
+            <translation>Changes saved and recorded in the audit log. They apply to deadlines computed from now on.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar_editor.py" line="302" />
+            <source>No se pudo completar la operación.</source>
+            <translation>The operation could not be completed.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClientPanel</name>
+        <message>
+            <location filename="../../ui/search_panel.py" line="156" />
+            <source>Ningún cliente seleccionado</source>
+            <translation>No client selected</translation>
+        </message>
+        <message>
+            <location filename="../../ui/search_panel.py" line="165" />
+            <source>Contacto</source>
+            <translation>Contact</translation>
+        </message>
+        <message>
+            <location filename="../../ui/search_panel.py" line="165" />
+            <source>Usuario clave</source>
+            <translation>Key user</translation>
+        </message>
+        <message>
+            <location filename="../../ui/search_panel.py" line="165" />
+            <source>Correo</source>
+            <translation>Email</translation>
+        </message>
+        <message>
+            <location filename="../../ui/search_panel.py" line="165" />
+            <source>Teléfono</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <location filename="../../ui/search_panel.py" line="187" />
+            <source>Contactos e historial de tiquetes</source>
+            <translation>Contacts and ticket history</translation>
+        </message>
+        <message>
+            <location filename="../../ui/search_panel.py" line="192" />
+            <source>Cargando…</source>
+            <translation>Loading…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/search_panel.py" line="204" />
+            <source>No se pudo cargar el cliente: {0}</source>
+            <translation>Could not load the client: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/search_panel.py" line="211" />
+            <source>Tiquete sin cliente registrado</source>
+            <translation>Ticket without a registered client</translation>
+        </message>
+        <message>
+            <location filename="../../ui/search_panel.py" line="221" />
+            <source>✔ Contrato vigente {0} — del {1:%d/%m/%Y} al {2:%d/%m/%Y}</source>
+            <translation>✔ Contract in force {0} — from {1:%d/%m/%Y} to {2:%d/%m/%Y}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/search_panel.py" line="227" />
+            <source>✖ Sin contrato vigente</source>
+            <translation>✖ No contract in force</translation>
+        </message>
+        <message>
+            <location filename="../../ui/search_panel.py" line="233" />
+            <source>vigente</source>
+            <translation>in force</translation>
+        </message>
+        <message>
+            <location filename="../../ui/search_panel.py" line="233" />
+            <source>vencido</source>
+            <translation>expired</translation>
+        </message>
+        <message>
+            <location filename="../../ui/search_panel.py" line="241" />
+            <source>sí</source>
+            <translation>yes</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClockText</name>
+        <message>
+            <location filename="../../ui/clock_text.py" line="65" />
+            <source>vencido hace {0}</source>
+            <translation>breached {0} ago</translation>
+        </message>
+        <message>
+            <location filename="../../ui/clock_text.py" line="69" />
+            <source>cumplido</source>
+            <translation>met</translation>
+        </message>
+        <message>
+            <location filename="../../ui/clock_text.py" line="72" />
+            <source>cumplido con atraso ({0})</source>
+            <translation>met late ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/clock_text.py" line="78" />
+            <source>en pausa — fuera de horario (se reanuda {0})</source>
+            <translation>paused — outside hours (resumes {0})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/clock_text.py" line="82" />
+            <source>en riesgo</source>
+            <translation>at risk</translation>
+        </message>
+        <message>
+            <location filename="../../ui/clock_text.py" line="84" />
+            <source>en tiempo</source>
+            <translation>on time</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeskAlerts</name>
+        <message>
+            <location filename="../../ui/alerts.py" line="43" />
+            <source>Consola IMR — Centro de Soluciones</source>
+            <translation>IMR console — Solutions Centre</translation>
+        </message>
+        <message>
+            <location filename="../../ui/alerts.py" line="49" />
+            <source>Nuevo tiquete Muy alto</source>
+            <translation>New Very high ticket</translation>
+        </message>
+        <message>
+            <location filename="../../ui/alerts.py" line="56" />
+            <source>Tiquete vencido</source>
+            <translation>Ticket breached</translation>
+        </message>
+        <message>
+            <location filename="../../ui/alerts.py" line="58" />
+            <source>Tiquete en riesgo</source>
+            <translation>Ticket at risk</translation>
+        </message>
+    </context>
+    <context>
+        <name>DirectoryDialogs</name>
+        <message>
+            <location filename="../../ui/directory/dialogs.py" line="42" />
+            <source>Representante técnico</source>
+            <translation>Technician</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/dialogs.py" line="43" />
+            <source>Supervisor</source>
+            <translation>Supervisor</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/dialogs.py" line="44" />
+            <source>Administrador</source>
+            <translation>Administrator</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/dialogs.py" line="45" />
+            <source>Cuenta de ingreso de correo</source>
+            <translation>Mail intake account</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/dialogs.py" line="75" />
+            <source>Guardar</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/dialogs.py" line="76" />
+            <source>Cancelar</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/dialogs.py" line="105" />
+            <source>Editar cliente</source>
+            <translation>Edit client</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/dialogs.py" line="105" />
+            <source>Nuevo cliente</source>
+            <translation>New client</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/dialogs.py" line="108" />
+            <source>RUC, p. ej. 155-1-2345 DV 12</source>
+            <translation>RUC (tax ID), e.g. 155-1-2345 DV 12</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/dialogs.py" line="112" />
+            <source>Activo (un cliente inactivo conserva su historial)</source>
+            <translation>Active (an inactive client keeps its history)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/dialogs.py" line="114" />
+            <location filename="../../ui/directory/dialogs.py" line="217" />
+            <location filename="../../ui/directory/dialogs.py" line="254" />
+            <location filename="../../ui/directory/dialogs.py" line="294" />
+            <source>&amp;Nombre:</source>
+            <translation>&amp;Name:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/dialogs.py" line="115" />
+            <source>&amp;RUC:</source>
+            <translation>&amp;RUC:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/dialogs.py" line="116" />
+            <source>N&amp;otas:</source>
+            <translation>N&amp;otes:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/dialogs.py" line="121" />
+            <source>El nombre del cliente no puede estar vacío.</source>
+            <translation>The client name cannot be empty.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/dialogs.py" line="143" />
+            <source>Editar contrato</source>
+            <translation>Edit contract</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/dialogs.py" line="143" />
+            <source>Nuevo contrato</source>
+            <translation>New contract</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/dialogs.py" line="147" />
+            <source>vacío: se numera solo (CM-00001)</source>
+            <translation>empty: numbered automatically (CM-00001)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/dialogs.py" line="170" />
+            <source>Incluye Línea Crítica 24×7</source>
+            <translation>Includes the 24×7 Critical line</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/dialogs.py" line="172" />
+            <source>&amp;Número:</source>
+            <translation>&amp;Number:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/dialogs.py" line="173" />
+            <source>&amp;Inicio:</source>
+            <translation>&amp;Start:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/dialogs.py" line="174" />
+            <source>&amp;Fin:</source>
+            <translation>&amp;End:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/dialogs.py" line="175" />
+            <source>&amp;Productos cubiertos:</source>
+            <translation>&amp;Products covered:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/dialogs.py" line="176" />
+            <source>Notas de &amp;cobertura:</source>
+            <translation>&amp;Coverage notes:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/dialogs.py" line="184" />
+            <source>El fin del contrato no puede ser anterior a su inicio.</source>
+            <translation>The contract cannot end before it starts.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/dialogs.py" line="205" />
+            <source>Editar contacto</source>
+            <translation>Edit contact</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/dialogs.py" line="205" />
+            <source>Nuevo contacto</source>
+            <translation>New contact</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/dialogs.py" line="210" />
+            <source>uno o varios, separados por punto y coma</source>
+            <translation>one or more, separated by semicolons</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/dialogs.py" line="211" />
+            <source>p. ej. 223-4567; 6093-0740 (Panamá si no lleva +)</source>
+            <translation>e.g. 223-4567; 6093-0740 (Panama unless it starts with +)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/dialogs.py" line="213" />
+            <source>Usuario clave / líder de proyecto</source>
+            <translation>Key user / project leader</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/dialogs.py" line="215" />
+            <source>Activo</source>
+            <translation>Active</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/dialogs.py" line="218" />
+            <source>&amp;Correos:</source>
+            <translation>&amp;Emails:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/dialogs.py" line="219" />
+            <source>&amp;Teléfonos:</source>
+            <translation>&amp;Phones:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/dialogs.py" line="220" />
+            <source>&amp;WhatsApp:</source>
+            <translation>&amp;WhatsApp:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/dialogs.py" line="226" />
+            <source>El nombre del contacto no puede estar vacío.</source>
+            <translation>The contact name cannot be empty.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/dialogs.py" line="248" />
+            <source>Editar producto</source>
+            <translation>Edit product</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/dialogs.py" line="248" />
+            <source>Nuevo producto</source>
+            <translation>New product</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/dialogs.py" line="251" />
+            <source>Activo en el portafolio</source>
+            <translation>Active in the portfolio</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/dialogs.py" line="253" />
+            <source>&amp;Código:</source>
+            <translation>&amp;Code:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/dialogs.py" line="259" />
+            <source>Indique código y nombre del producto.</source>
+            <translation>Enter the product code and name.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/dialogs.py" line="275" />
+            <source>Editar representante técnico</source>
+            <translation>Edit technician</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/dialogs.py" line="277" />
+            <source>Nuevo representante técnico</source>
+            <translation>New technician</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/dialogs.py" line="289" />
+            <source>Activo (uno inactivo conserva su historial)</source>
+            <translation>Active (an inactive one keeps their history)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/dialogs.py" line="291" />
+            <source>En turno</source>
+            <translation>On shift</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/dialogs.py" line="293" />
+            <source>&amp;Usuario:</source>
+            <translation>&amp;User name:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/dialogs.py" line="295" />
+            <source>&amp;Correo:</source>
+            <translation>&amp;Email:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/dialogs.py" line="296" />
+            <source>&amp;Rol:</source>
+            <translation>&amp;Role:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/dialogs.py" line="302" />
+            <source>Indique usuario y nombre.</source>
+            <translation>Enter the user name and full name.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DirectoryWindow</name>
+        <message>
+            <location filename="../../ui/directory/window.py" line="54" />
+            <source>Sí</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="60" />
+            <source>Inicia el {0}</source>
+            <translation>Starts on {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="62" />
+            <source>Vencido</source>
+            <translation>Expired</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="66" />
+            <source>Vigente — vence hoy</source>
+            <translation>In force — expires today</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="67" />
+            <source>Vigente — vence en {0} días</source>
+            <translation>In force — expires in {0} days</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="68" />
+            <source>Vigente</source>
+            <translation>In force</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="122" />
+            <source>Directorio — clientes, contratos, contactos, productos</source>
+            <translation>Directory — clients, contracts, contacts, products</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="126" />
+            <source>&amp;Clientes y contratos</source>
+            <translation>&amp;Clients and contracts</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="127" />
+            <source>&amp;Productos</source>
+            <translation>&amp;Products</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="128" />
+            <source>&amp;Representantes técnicos</source>
+            <translation>&amp;Technicians</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="130" />
+            <location filename="../../ui/directory/window.py" line="374" />
+            <source>&amp;Avisos</source>
+            <translation>&amp;Notices</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="132" />
+            <source>Puede editar el directorio.</source>
+            <translation>You can edit the directory.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="134" />
+            <source>Solo lectura: los supervisores y administradores editan el directorio.</source>
+            <translation>Read only: supervisors and administrators edit the directory.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="154" />
+            <location filename="../../ui/directory/window.py" line="298" />
+            <location filename="../../ui/directory/window.py" line="312" />
+            <source>Cliente</source>
+            <translation>Client</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="155" />
+            <source>RUC</source>
+            <translation>RUC</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="157" />
+            <location filename="../../ui/directory/window.py" line="299" />
+            <location filename="../../ui/directory/window.py" line="313" />
+            <source>Contrato</source>
+            <translation>Contract</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="162" />
+            <source>Abiertos</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="165" />
+            <source>Buscar cliente, RUC o contrato…  (Ctrl+F)</source>
+            <translation>Search client, RUC or contract…  (Ctrl+F)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="170" />
+            <source>Nuevo cliente…</source>
+            <translation>New client…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="177" />
+            <location filename="../../ui/directory/window.py" line="422" />
+            <source>Seleccione un cliente</source>
+            <translation>Select a client</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="182" />
+            <source>Editar cliente…</source>
+            <translation>Edit client…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="185" />
+            <source>Número</source>
+            <translation>Number</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="186" />
+            <source>Inicio</source>
+            <translation>Start</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="187" />
+            <location filename="../../ui/directory/window.py" line="315" />
+            <source>Fin</source>
+            <translation>End</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="189" />
+            <location filename="../../ui/directory/window.py" line="215" />
+            <location filename="../../ui/directory/window.py" line="251" />
+            <location filename="../../ui/directory/window.py" line="276" />
+            <source>Estado</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="194" />
+            <source>Productos</source>
+            <translation>Products</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="196" />
+            <source>Cobertura</source>
+            <translation>Coverage</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="198" />
+            <source>Buscar contrato…</source>
+            <translation>Search contract…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="203" />
+            <source>Nuevo contrato…</source>
+            <translation>New contract…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="204" />
+            <source>Editar contrato…</source>
+            <translation>Edit contract…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="205" />
+            <source>Renovar…</source>
+            <translation>Renew…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="208" />
+            <source>Contacto</source>
+            <translation>Contact</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="209" />
+            <source>Correos</source>
+            <translation>Emails</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="210" />
+            <source>Teléfonos</source>
+            <translation>Phones</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="211" />
+            <source>WhatsApp</source>
+            <translation>WhatsApp</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="213" />
+            <source>Usuario clave</source>
+            <translation>Key user</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="213" />
+            <source>★ Usuario clave</source>
+            <translation>★ Key user</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="215" />
+            <location filename="../../ui/directory/window.py" line="251" />
+            <location filename="../../ui/directory/window.py" line="276" />
+            <source>Activo</source>
+            <translation>Active</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="215" />
+            <location filename="../../ui/directory/window.py" line="251" />
+            <location filename="../../ui/directory/window.py" line="276" />
+            <source>Inactivo</source>
+            <translation>Inactive</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="217" />
+            <source>Buscar contacto, correo o número…</source>
+            <translation>Search contact, email or number…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="221" />
+            <source>Nuevo contacto…</source>
+            <translation>New contact…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="222" />
+            <source>Editar contacto…</source>
+            <translation>Edit contact…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="228" />
+            <source>Contratos de mantenimiento</source>
+            <translation>Maintenance contracts</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="233" />
+            <source>Contactos (usuario clave / líder de proyecto)</source>
+            <translation>Contacts (key user / project leader)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="249" />
+            <source>Código</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="250" />
+            <source>Producto</source>
+            <translation>Product</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="253" />
+            <source>Buscar producto…</source>
+            <translation>Search product…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="257" />
+            <source>Portafolio de productos y soluciones de IMR</source>
+            <translation>IMR products and solutions portfolio</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="261" />
+            <source>Nuevo producto…</source>
+            <translation>New product…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="262" />
+            <source>Editar producto…</source>
+            <translation>Edit product…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="272" />
+            <source>Usuario</source>
+            <translation>User</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="273" />
+            <source>Nombre</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="274" />
+            <source>Correo</source>
+            <translation>Email</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="275" />
+            <source>Rol</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="277" />
+            <source>En turno</source>
+            <translation>On shift</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="279" />
+            <source>Buscar representante técnico…</source>
+            <translation>Search technician…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="283" />
+            <source>Representantes técnicos</source>
+            <translation>Technicians</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="287" />
+            <source>Nuevo representante…</source>
+            <translation>New technician…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="288" />
+            <source>Editar representante…</source>
+            <translation>Edit technician…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="300" />
+            <source>Vence</source>
+            <translation>Expires</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="302" />
+            <source>Días</source>
+            <translation>Days</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="303" />
+            <source>hoy</source>
+            <translation>today</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="307" />
+            <location filename="../../ui/directory/window.py" line="318" />
+            <source>Buscar…</source>
+            <translation>Search…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="323" />
+            <source>Contratos por vencer (30 días)</source>
+            <translation>Contracts expiring (30 days)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="325" />
+            <source>Clientes sin usuario clave</source>
+            <translation>Clients without a key user</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="328" />
+            <source>Intro sobre una fila abre el cliente. Una renovación es un contrato nuevo.</source>
+            <translation>Enter on a row opens the client. A renewal is a new contract.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="374" />
+            <source>&amp;Avisos ({0})</source>
+            <translation>&amp;Notices ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="383" />
+            <source>No se pudo completar la operación; intente de nuevo.</source>
+            <translation>The operation could not be completed; try again.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="399" />
+            <location filename="../../ui/directory/window.py" line="406" />
+            <source>Sin contrato vigente</source>
+            <translation>No contract in force</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="400" />
+            <source>Contrato vigente hasta {0}</source>
+            <translation>Contract in force until {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="407" />
+            <source>Vigente hasta {0}</source>
+            <translation>In force until {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="427" />
+            <source>  (inactivo)</source>
+            <translation>  (inactive)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="434" />
+            <source>RUC: {0}   ·   {1}</source>
+            <translation>RUC: {0}   ·   {1}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="435" />
+            <source>Usuario clave: {0}</source>
+            <translation>Key user: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="435" />
+            <source>⚠ ninguno</source>
+            <translation>⚠ none</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="438" />
+            <source>Notas: {0}</source>
+            <translation>Notes: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="472" />
+            <source>Cliente «{0}» registrado.</source>
+            <translation>Client “{0}” registered.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="488" />
+            <source>Cliente actualizado.</source>
+            <translation>Client updated.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="500" />
+            <source>Contrato registrado.</source>
+            <translation>Contract registered.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="512" />
+            <source>Contrato {0} actualizado.</source>
+            <translation>Contract {0} updated.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="520" />
+            <source>Renovar contrato</source>
+            <translation>Renew contract</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="530" />
+            <source>Contrato renovado: se registró un contrato nuevo.</source>
+            <translation>Contract renewed: a new contract was registered.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="547" />
+            <source>Contacto registrado.</source>
+            <translation>Contact registered.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="561" />
+            <source>Contacto actualizado.</source>
+            <translation>Contact updated.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="570" />
+            <source>Producto registrado.</source>
+            <translation>Product registered.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="582" />
+            <source>Producto actualizado.</source>
+            <translation>Product updated.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="591" />
+            <source>Representante técnico registrado.</source>
+            <translation>Technician registered.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="608" />
+            <source>Representante técnico actualizado.</source>
+            <translation>Technician updated.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Domain</name>
+        <message>
+            <location filename="../../ui/i18n.py" line="47" />
+            <source>1 hora</source>
+            <translation>1 hour</translation>
+        </message>
+        <message>
+            <location filename="../../ui/i18n.py" line="48" />
+            <source>{0} horas</source>
+            <translation>{0} hours</translation>
+        </message>
+        <message>
+            <location filename="../../app/domain/priorities.py" line="0" />
+            <source>Caso crítico sin alternativa conocida</source>
+            <translation>Critical case with no known workaround</translation>
+        </message>
+        <message>
+            <location filename="../../app/domain/priorities.py" line="0" />
+            <source>Se refiere a casos donde el sistema está completamente inoperativo.</source>
+            <translation>Cases where the system is completely down.</translation>
+        </message>
+        <message>
+            <location filename="../../app/domain/priorities.py" line="0" />
+            <source>Caso crítico con alternativa</source>
+            <translation>Critical case with a workaround</translation>
+        </message>
+        <message>
+            <location filename="../../app/domain/priorities.py" line="0" />
+            <source>Se refiere a casos donde funciones aleatorias están inoperantes, sin embargo, el sistema continúa operante en otras funciones.</source>
+            <translation>Cases where some functions are down, but the system keeps working in its other functions.</translation>
+        </message>
+        <message>
+            <location filename="../../app/domain/priorities.py" line="0" />
+            <source>Caso no crítico sin opción inmediata</source>
+            <translation>Non-critical case with no immediate option</translation>
+        </message>
+        <message>
+            <location filename="../../app/domain/priorities.py" line="0" />
+            <source>Casos que requieren atención pero la operación diaria no se ve afectada.</source>
+            <translation>Cases that need attention but do not affect daily operation.</translation>
+        </message>
+        <message>
+            <location filename="../../app/domain/priorities.py" line="0" />
+            <source>Caso no crítico que no demanda atención inmediata</source>
+            <translation>Non-critical case that does not need immediate attention</translation>
+        </message>
+        <message>
+            <location filename="../../app/domain/priorities.py" line="0" />
+            <source>Casos que no requieren atención inmediata. Existe una alternativa conocida.</source>
+            <translation>Cases that do not need immediate attention. A workaround is known.</translation>
+        </message>
+        <message>
+            <location filename="../../app/reports/causes.py" line="0" />
+            <source>Prioridad subida tarde</source>
+            <translation>Priority raised late</translation>
+        </message>
+        <message>
+            <location filename="../../app/reports/causes.py" line="0" />
+            <source>La prioridad se subió cuando el nuevo vencimiento ya estaba cerca o había pasado.</source>
+            <translation>The priority was raised when the new deadline was already close or past.</translation>
+        </message>
+        <message>
+            <location filename="../../app/reports/causes.py" line="0" />
+            <source>Crítico por correo fuera de horario</source>
+            <translation>Critical by email outside hours</translation>
+        </message>
+        <message>
+            <location filename="../../app/reports/causes.py" line="0" />
+            <source>Caso crítico enviado por correo fuera de horario: debió usarse la Línea Crítica.</source>
+            <translation>Critical case sent by email outside hours: the Critical line should have been used.</translation>
+        </message>
+        <message>
+            <location filename="../../app/reports/causes.py" line="0" />
+            <source>Solicitante no localizable</source>
+            <translation>Requester unreachable</translation>
+        </message>
+        <message>
+            <location filename="../../app/reports/causes.py" line="0" />
+            <source>Solo hubo intentos de llamada sin respuesta antes del vencimiento.</source>
+            <translation>There were only unanswered call attempts before the deadline.</translation>
+        </message>
+        <message>
+            <location filename="../../app/reports/causes.py" line="0" />
+            <source>Tomado sin contacto</source>
+            <translation>Claimed without contact</translation>
+        </message>
+        <message>
+            <location filename="../../app/reports/causes.py" line="0" />
+            <source>Un representante lo tomó pero no contactó al solicitante a tiempo.</source>
+            <translation>A technician claimed it but did not contact the requester in time.</translation>
+        </message>
+        <message>
+            <location filename="../../app/reports/causes.py" line="0" />
+            <source>Nadie lo tomó</source>
+            <translation>Nobody claimed it</translation>
+        </message>
+        <message>
+            <location filename="../../app/reports/causes.py" line="0" />
+            <source>Nadie tomó el tiquete antes del vencimiento.</source>
+            <translation>Nobody claimed the ticket before the deadline.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LiveFeed</name>
+        <message>
+            <location filename="../../ui/live_feed.py" line="36" />
+            <source>Conectado: los cambios de otros escritorios se muestran al instante.</source>
+            <translation>Connected: changes from other desks show up at once.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_feed.py" line="39" />
+            <source>Conexión restablecida con la base de datos; cola actualizada.</source>
+            <translation>Database connection restored; queue refreshed.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/live_feed.py" line="42" />
+            <source>se perdió la conexión con el servidor; los plazos siguen corriendo</source>
+            <translation>the connection to the server was lost; deadlines keep running</translation>
+        </message>
+    </context>
+    <context>
+        <name>MailReply</name>
+        <message>
+            <location filename="../../ui/mail_reply.py" line="42" />
+            <source>Responder por correo</source>
+            <translation>Reply by email</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mail_reply.py" line="43" />
+            <source>Correo a {0} — [{1}]</source>
+            <translation>Email to {0} — [{1}]</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mail_reply.py" line="44" />
+            <source>el solicitante</source>
+            <translation>the requester</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mail_reply.py" line="57" />
+            <source>Correo no enviado</source>
+            <translation>Email not sent</translation>
+        </message>
+    </context>
+    <context>
+        <name>MailThread</name>
+        <message>
+            <location filename="../../ui/mail_thread.py" line="39" />
+            <source>[… recortado: {0} en total]</source>
+            <translation>[… trimmed: {0} in total]</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mail_thread.py" line="62" />
+            <source>Recibido</source>
+            <translation>Received</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mail_thread.py" line="62" />
+            <source>Enviado</source>
+            <translation>Sent</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mail_thread.py" line="66" />
+            <source>(sin remitente)</source>
+            <translation>(no sender)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mail_thread.py" line="72" />
+            <source>Ver original</source>
+            <translation>Show original</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mail_thread.py" line="81" />
+            <source>(sin asunto)</source>
+            <translation>(no subject)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mail_thread.py" line="86" />
+            <source>Para: {0}</source>
+            <translation>To: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mail_thread.py" line="116" />
+            <source>Este tiquete no tiene correos.</source>
+            <translation>This ticket has no emails.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mail_thread.py" line="172" />
+            <source>Cerrar</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mail_thread.py" line="174" />
+            <source>Guardar .eml…</source>
+            <translation>Save .eml…</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../ui/main_window.py" line="67" />
+            <source>Mis tiquetes</source>
+            <translation>My tickets</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="68" />
+            <source>Sin asignar</source>
+            <translation>Unassigned</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="69" />
+            <source>Todos abiertos</source>
+            <translation>All open</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="70" />
+            <source>En riesgo</source>
+            <translation>At risk</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="71" />
+            <source>Vencidos</source>
+            <translation>Breached</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="120" />
+            <source>Consola IMR — Centro de Soluciones</source>
+            <translation>IMR console — Solutions Centre</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="175" />
+            <source>Nuevo tiquete</source>
+            <translation>New ticket</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="182" />
+            <source>Tomar siguiente</source>
+            <translation>Take next</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="184" />
+            <location filename="../../ui/main_window.py" line="316" />
+            <source>Abrir</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="185" />
+            <source>Abrir el tiquete seleccionado (Intro)</source>
+            <translation>Open the selected ticket (Enter)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="186" />
+            <source>Actualizar</source>
+            <translation>Refresh</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="188" />
+            <source>Buscar</source>
+            <translation>Search</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="191" />
+            <source>Buscar en todos los tiquetes</source>
+            <translation>Search all tickets</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="194" />
+            <source>Configuración</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="197" />
+            <source>Directorio</source>
+            <translation>Directory</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="200" />
+            <source>Panel de supervisión</source>
+            <translation>Supervision panel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="204" />
+            <source>Cuarentena de correo</source>
+            <translation>Mail quarantine</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="209" />
+            <source>Acciones</source>
+            <translation>Actions</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="223" />
+            <source>Representante técnico: &lt;b&gt;{0}&lt;/b&gt;</source>
+            <translation>Technician: &lt;b&gt;{0}&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="255" />
+            <source>Todas las prioridades</source>
+            <translation>All priorities</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="261" />
+            <source>Todos los canales</source>
+            <translation>All channels</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="268" />
+            <source>Filtrar por cliente, asunto o número (Ctrl+F)</source>
+            <translation>Filter by client, subject or number (Ctrl+F)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="285" />
+            <source>Reintentar</source>
+            <translation>Retry</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="330" />
+            <source>Búsqueda</source>
+            <translation>Search</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="331" />
+            <source>Cliente</source>
+            <translation>Client</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="341" />
+            <source>Base de datos: {0}</source>
+            <translation>Database: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="344" />
+            <source>Técnico: {0} ({1})</source>
+            <translation>Technician: {0} ({1})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="350" />
+            <location filename="../../ui/main_window.py" line="583" />
+            <source>Conectado</source>
+            <translation>Connected</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="364" />
+            <source>Actualizando la cola…</source>
+            <translation>Refreshing the queue…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="391" />
+            <source>Sin conexión con la base de datos: {0}. La cola mostrada puede no estar al día; se reintentará automáticamente.</source>
+            <translation>No connection to the database: {0}. The queue shown may be out of date; retrying automatically.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="429" />
+            <source>Seleccione un tiquete de la cola.</source>
+            <translation>Select a ticket in the queue.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="437" />
+            <source>El detalle del tiquete aún no está disponible.</source>
+            <translation>Ticket details are not available yet.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="445" />
+            <source>El registro de tiquetes nuevos aún no está disponible.</source>
+            <translation>Opening new tickets is not available yet.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="454" />
+            <source>Tomando el siguiente tiquete…</source>
+            <translation>Taking the next ticket…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="463" />
+            <source>La configuración aún no está disponible.</source>
+            <translation>Settings are not available yet.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="508" />
+            <source>Conexión restablecida</source>
+            <translation>Connection restored</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="509" />
+            <source>Cola actualizada.</source>
+            <translation>Queue refreshed.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="520" />
+            <source>No hay tiquetes sin asignar.</source>
+            <translation>There are no unassigned tickets.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="523" />
+            <source>Tomó {0}: {1}</source>
+            <translation>Took {0}: {1}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="534" />
+            <source>No se pudo completar</source>
+            <translation>Could not complete</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="583" />
+            <source>Sin conexión</source>
+            <translation>Offline</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="640" />
+            <source>{0} de {1} tiquetes abiertos</source>
+            <translation>{0} of {1} open tickets</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewTicketDialog</name>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="103" />
+            <source>Nuevo tiquete</source>
+            <translation>New ticket</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="136" />
+            <source>Nuevo tiquete — central telefónica, WhatsApp o Línea Crítica</source>
+            <translation>New ticket — phone, WhatsApp or Critical line</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="156" />
+            <source>Guardando…</source>
+            <translation>Saving…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="161" />
+            <source>Cancelar</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="163" />
+            <location filename="../../ui/new_ticket_dialog.py" line="370" />
+            <source>Abrir tiquete</source>
+            <translation>Open ticket</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="177" />
+            <source>Cliente</source>
+            <translation>Client</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="185" />
+            <source>Canal</source>
+            <translation>Channel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="190" />
+            <source>Buscar cliente por nombre…</source>
+            <translation>Search client by name…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="203" />
+            <source>Casos abiertos de este cliente</source>
+            <translation>Open cases of this client</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="206" />
+            <source>Si la llamada es por uno de estos casos, refuércelo en vez de abrir un duplicado: la llamada queda registrada en ese tiquete.</source>
+            <translation>If the call is about one of these cases, reinforce it instead of opening a duplicate: the call is logged on that ticket.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="218" />
+            <source>Reforzar este caso</source>
+            <translation>Reinforce this case</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="226" />
+            <source>Solicitante y producto</source>
+            <translation>Requester and product</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="233" />
+            <source>Nombre de quien llama (no registrado)</source>
+            <translation>Caller’s name (not registered)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="236" />
+            <source>Teléfono o correo</source>
+            <translation>Phone or email</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="237" />
+            <source>Agregar como contacto del cliente</source>
+            <translation>Add as a contact of the client</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="240" />
+            <source>Es el usuario clave (líder de proyecto)</source>
+            <translation>Is the key user (project leader)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="243" />
+            <source>(sin producto)</source>
+            <translation>(no product)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="244" />
+            <source>Solicitante</source>
+            <translation>Requester</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="245" />
+            <source>Nombre</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="246" />
+            <source>Teléfono / correo</source>
+            <translation>Phone / email</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="252" />
+            <source>Producto</source>
+            <translation>Product</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="257" />
+            <source>Caso</source>
+            <translation>Case</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="265" />
+            <source>hora de Panamá; puede ser anterior (WhatsApp leído tarde)</source>
+            <translation>Panama time; may be earlier (WhatsApp read late)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="269" />
+            <source>Resumen del caso en una línea</source>
+            <translation>One-line summary of the case</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="273" />
+            <source>Escenario: qué pasa, desde cuándo, a quién afecta</source>
+            <translation>Scenario: what happens, since when, who is affected</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="276" />
+            <source>Recibido</source>
+            <translation>Received</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="278" />
+            <source>Asunto</source>
+            <translation>Subject</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="279" />
+            <source>Descripción</source>
+            <translation>Description</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="283" />
+            <source>Prioridad según el protocolo</source>
+            <translation>Priority by the protocol</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="295" />
+            <source>La llamada (queda registrada como primer contacto)</source>
+            <translation>The call (logged as the first contact)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="301" />
+            <source>sin duración</source>
+            <translation>no duration</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="304" />
+            <source>Lo conversado en la llamada (opcional)</source>
+            <translation>What was discussed on the call (optional)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="306" />
+            <source>Duración</source>
+            <translation>Duration</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="307" />
+            <source>Notas</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="310" />
+            <source>Respuesta por WhatsApp</source>
+            <translation>WhatsApp reply</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="318" />
+            <source>Resolver ahora (caso rápido)</source>
+            <translation>Resolve now (quick case)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="319" />
+            <source>Pedir detalles por correo</source>
+            <translation>Ask for details by email</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="320" />
+            <source>Coordinar sesión remota / llamada</source>
+            <translation>Schedule a remote session / call</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="360" />
+            <source>Solución dada por WhatsApp (obligatoria)</source>
+            <translation>Solution given on WhatsApp (required)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="361" />
+            <source>Qué detalles se pidieron (opcional)</source>
+            <translation>Which details were asked for (optional)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="362" />
+            <source>Cuándo y cómo: sesión remota, llamada… (opcional)</source>
+            <translation>When and how: remote session, call… (optional)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="368" />
+            <source>Abrir y resolver</source>
+            <translation>Open and resolve</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="399" />
+            <source>1 caso abierto</source>
+            <translation>1 open case</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="401" />
+            <source>{0} casos abiertos</source>
+            <translation>{0} open cases</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="450" />
+            <source>✔ Contrato vigente {0} · del {1} al {2}</source>
+            <translation>✔ Contract in force {0} · from {1} to {2}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="462" />
+            <source>⚠ {0} no tiene contrato de mantenimiento vigente. El caso se registra igual y queda marcado para revisión del supervisor.</source>
+            <translation>⚠ {0} has no maintenance contract in force. The case is still logged and flagged for supervisor review.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="476" />
+            <source>sin asignar</source>
+            <translation>unassigned</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="480" />
+            <source>recibido {0}</source>
+            <translation>received {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="502" />
+            <source>usuario clave</source>
+            <translation>key user</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="507" />
+            <source>Otra persona (no registrada)…</source>
+            <translation>Someone else (not registered)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="523" />
+            <source>Elija primero el cliente.</source>
+            <translation>Choose the client first.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="526" />
+            <source>Escriba el nombre del nuevo contacto.</source>
+            <translation>Type the new contact’s name.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="536" />
+            <source>{0} quedó registrado como contacto de {1}.</source>
+            <translation>{0} is now registered as a contact of {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="576" />
+            <source>el solicitante</source>
+            <translation>the requester</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="580" />
+            <source>Escriba el asunto del tiquete.</source>
+            <translation>Type the ticket subject.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="586" />
+            <source>Responda las preguntas de prioridad o elija el nivel.</source>
+            <translation>Answer the priority questions or choose the level.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="592" />
+            <source>Indique quién solicita: un contacto del cliente o su nombre.</source>
+            <translation>Say who is asking: a contact of the client or their name.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="601" />
+            <source>Escriba la solución dada por WhatsApp para resolver ahora.</source>
+            <translation>Type the solution given on WhatsApp to resolve now.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="611" />
+            <source>Llamada de {0} por {1}.</source>
+            <translation>Call from {0} by {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="621" />
+            <source>Solución dada por WhatsApp a {0}: {1}</source>
+            <translation>Solution given on WhatsApp to {0}: {1}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="623" />
+            <source>Se pidió a {0} por WhatsApp enviar los detalles por correo.</source>
+            <translation>{0} was asked on WhatsApp to send the details by email.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="626" />
+            <source>Se coordinó con {0} por WhatsApp una sesión remota / llamada.</source>
+            <translation>A remote session / call was scheduled with {0} on WhatsApp.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="692" />
+            <source>Llamada de refuerzo de {0} por {1}.</source>
+            <translation>Reinforcing call from {0} by {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="724" />
+            <source>Lo escrito se conserva; intente de nuevo.</source>
+            <translation>What you typed is kept; try again.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="730" />
+            <source>Error inesperado: {0}. Lo escrito se conserva.</source>
+            <translation>Unexpected error: {0}. What you typed is kept.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PriorityQuestions</name>
+        <message>
+            <location filename="../../ui/priority_questions.py" line="31" />
+            <source>¿El sistema está completamente inoperativo?</source>
+            <translation>Is the system completely down?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/priority_questions.py" line="32" />
+            <source>¿Existe una alternativa conocida para seguir trabajando?</source>
+            <translation>Is there a known workaround to keep working?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/priority_questions.py" line="35" />
+            <source>¿Afecta la operación diaria del cliente?</source>
+            <translation>Does it affect the client’s daily work?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/priority_questions.py" line="36" />
+            <source>¿Puede esperar (no requiere atención inmediata)?</source>
+            <translation>Can it wait (no immediate attention needed)?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/priority_questions.py" line="113" />
+            <source>Sí</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/priority_questions.py" line="113" />
+            <source>No</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <location filename="../../ui/priority_questions.py" line="136" />
+            <source>Usar la prioridad propuesta</source>
+            <translation>Use the proposed priority</translation>
+        </message>
+        <message>
+            <location filename="../../ui/priority_questions.py" line="139" />
+            <source>{0} — primer contacto en {1}</source>
+            <translation>{0} — first contact within {1}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/priority_questions.py" line="155" />
+            <source>Cambiar a:</source>
+            <translation>Change to:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/priority_questions.py" line="207" />
+            <source>Responda las preguntas para proponer la prioridad.</source>
+            <translation>Answer the questions to propose the priority.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/priority_questions.py" line="211" />
+            <source>elegida por el técnico</source>
+            <translation>chosen by the technician</translation>
+        </message>
+        <message>
+            <location filename="../../ui/priority_questions.py" line="213" />
+            <source>propuesta por el protocolo</source>
+            <translation>proposed by the protocol</translation>
+        </message>
+        <message>
+            <location filename="../../ui/priority_questions.py" line="215" />
+            <source>Prioridad {0} ({1}) — {2}. Primer contacto en {3}.</source>
+            <translation>Priority {0} ({1}) — {2}. First contact within {3}.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/priority_questions.py" line="219" />
+            <source>(El protocolo propone {0}.)</source>
+            <translation>(The protocol proposes {0}.)</translation>
+        </message>
+    </context>
+    <context>
+        <name>QuarantinePanel</name>
+        <message>
+            <location filename="../../ui/quarantine_panel.py" line="39" />
+            <source>Recibido</source>
+            <translation>Received</translation>
+        </message>
+        <message>
+            <location filename="../../ui/quarantine_panel.py" line="40" />
+            <source>Motivo</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location filename="../../ui/quarantine_panel.py" line="41" />
+            <source>Remitente</source>
+            <translation>Sender</translation>
+        </message>
+        <message>
+            <location filename="../../ui/quarantine_panel.py" line="42" />
+            <location filename="../../ui/quarantine_panel.py" line="108" />
+            <source>Asunto</source>
+            <translation>Subject</translation>
+        </message>
+        <message>
+            <location filename="../../ui/quarantine_panel.py" line="43" />
+            <source>Tamaño</source>
+            <translation>Size</translation>
+        </message>
+        <message>
+            <location filename="../../ui/quarantine_panel.py" line="65" />
+            <source>Cuarentena de correo</source>
+            <translation>Mail quarantine</translation>
+        </message>
+        <message>
+            <location filename="../../ui/quarantine_panel.py" line="79" />
+            <source>La cuarentena de correo está vacía.</source>
+            <translation>The mail quarantine is empty.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/quarantine_panel.py" line="85" />
+            <source>Seleccione un correo para ver su texto original.</source>
+            <translation>Select an email to see its original text.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/quarantine_panel.py" line="93" />
+            <source>correo del solicitante (opcional)</source>
+            <translation>requester’s email (optional)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/quarantine_panel.py" line="94" />
+            <source>Convertir en tiquete</source>
+            <translation>Convert into a ticket</translation>
+        </message>
+        <message>
+            <location filename="../../ui/quarantine_panel.py" line="98" />
+            <source>Actualizar</source>
+            <translation>Refresh</translation>
+        </message>
+        <message>
+            <location filename="../../ui/quarantine_panel.py" line="109" />
+            <source>Prioridad</source>
+            <translation>Priority</translation>
+        </message>
+        <message>
+            <location filename="../../ui/quarantine_panel.py" line="110" />
+            <source>Solicitante</source>
+            <translation>Requester</translation>
+        </message>
+        <message>
+            <location filename="../../ui/quarantine_panel.py" line="113" />
+            <source>Texto original (sin interpretar)</source>
+            <translation>Original text (not interpreted)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/quarantine_panel.py" line="154" />
+            <location filename="../../ui/quarantine_panel.py" line="155" />
+            <source>(ilegible)</source>
+            <translation>(unreadable)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/quarantine_panel.py" line="177" />
+            <source>Correo en cuarentena n.º {0}</source>
+            <translation>Quarantined email no. {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/quarantine_panel.py" line="194" />
+            <source>Indique el asunto del tiquete.</source>
+            <translation>Enter the ticket subject.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/quarantine_panel.py" line="203" />
+            <source>Se creó el tiquete IMR-{0} con el correo original adjunto.</source>
+            <translation>Ticket IMR-{0} was created with the original email attached.</translation>
+        </message>
+    </context>
+    <context>
+        <name>QueueModel</name>
+        <message>
+            <location filename="../../ui/queue_model.py" line="63" />
+            <source>Tiempo restante</source>
+            <translation>Time left</translation>
+        </message>
+        <message>
+            <location filename="../../ui/queue_model.py" line="64" />
+            <source>Prioridad</source>
+            <translation>Priority</translation>
+        </message>
+        <message>
+            <location filename="../../ui/queue_model.py" line="65" />
+            <source>Tiquete</source>
+            <translation>Ticket</translation>
+        </message>
+        <message>
+            <location filename="../../ui/queue_model.py" line="66" />
+            <source>Cliente</source>
+            <translation>Client</translation>
+        </message>
+        <message>
+            <location filename="../../ui/queue_model.py" line="67" />
+            <source>Asunto</source>
+            <translation>Subject</translation>
+        </message>
+        <message>
+            <location filename="../../ui/queue_model.py" line="68" />
+            <source>Canal</source>
+            <translation>Channel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/queue_model.py" line="69" />
+            <source>Estado</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../ui/queue_model.py" line="70" />
+            <source>Técnico</source>
+            <translation>Technician</translation>
+        </message>
+        <message>
+            <location filename="../../ui/queue_model.py" line="71" />
+            <source>Antigüedad</source>
+            <translation>Age</translation>
+        </message>
+        <message>
+            <location filename="../../ui/queue_model.py" line="72" />
+            <source>Última acción</source>
+            <translation>Last action</translation>
+        </message>
+        <message>
+            <location filename="../../ui/queue_model.py" line="227" />
+            <source>{0} — vence {1}</source>
+            <translation>{0} — due {1}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/queue_model.py" line="241" />
+            <source>{0} — primer contacto en {1}</source>
+            <translation>{0} — first contact within {1}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/queue_model.py" line="249" />
+            <source>Marcado para revisión del supervisor (sin contrato vigente o contacto no registrado)</source>
+            <translation>Flagged for supervisor review (no contract in force or unregistered contact)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportCharts</name>
+        <message>
+            <location filename="../../ui/report_charts.py" line="44" />
+            <source>Cumplimiento de primer contacto por prioridad</source>
+            <translation>First-contact compliance by priority</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_charts.py" line="44" />
+            <source>% cumplido</source>
+            <translation>% met</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_charts.py" line="97" />
+            <source>Tiempo hasta el primer contacto (tiempo hábil)</source>
+            <translation>Time to first contact (business time)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_charts.py" line="97" />
+            <location filename="../../ui/report_charts.py" line="103" />
+            <source>tiquetes</source>
+            <translation>tickets</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_charts.py" line="103" />
+            <source>Antigüedad de los tiquetes abiertos</source>
+            <translation>Age of open tickets</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchPanel</name>
+        <message>
+            <location filename="../../ui/search_panel.py" line="72" />
+            <source>Número, cliente, contacto, asunto o texto…</source>
+            <translation>Number, client, contact, subject or text…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/search_panel.py" line="74" />
+            <source>Buscar</source>
+            <translation>Search</translation>
+        </message>
+        <message>
+            <location filename="../../ui/search_panel.py" line="75" />
+            <source>Busque en todos los tiquetes, también los cerrados.</source>
+            <translation>Search every ticket, closed ones too.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/search_panel.py" line="84" />
+            <source>Ver cliente</source>
+            <translation>Show client</translation>
+        </message>
+        <message>
+            <location filename="../../ui/search_panel.py" line="106" />
+            <source>Escriba qué buscar.</source>
+            <translation>Type what to search for.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/search_panel.py" line="108" />
+            <source>Buscando…</source>
+            <translation>Searching…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/search_panel.py" line="116" />
+            <source>{0} tiquetes encontrados.</source>
+            <translation>{0} tickets found.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/search_panel.py" line="118" />
+            <source>Ningún tiquete coincide.</source>
+            <translation>No ticket matches.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/search_panel.py" line="121" />
+            <source>No se pudo buscar: {0}</source>
+            <translation>Search failed: {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="43" />
+            <location filename="../../ui/settings_dialog.py" line="99" />
+            <source>No hay un llavero del sistema disponible: la contraseña no se guardará y se pedirá en cada inicio.</source>
+            <translation>No system keyring is available: the password will not be stored and will be asked at every start.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="55" />
+            <source>No se pudo guardar la contraseña en el llavero del sistema: {0}</source>
+            <translation>Could not store the password in the system keyring: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="73" />
+            <source>Configuración</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="78" />
+            <source>Usar la base de datos local (SQLite, de prueba)</source>
+            <translation>Use the local database (SQLite, for trying out)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="89" />
+            <location filename="../../ui/settings_dialog.py" line="184" />
+            <source>se guarda en el llavero del sistema</source>
+            <translation>stored in the system keyring</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="91" />
+            <source>guardada en el llavero (sin cambios)</source>
+            <translation>stored in the keyring (unchanged)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="107" />
+            <source>Base de datos compartida (PostgreSQL)</source>
+            <translation>Shared database (PostgreSQL)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="110" />
+            <location filename="../../ui/settings_dialog.py" line="187" />
+            <source>Servidor</source>
+            <translation>Server</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="111" />
+            <location filename="../../ui/settings_dialog.py" line="188" />
+            <source>Puerto</source>
+            <translation>Port</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="112" />
+            <source>Base de datos</source>
+            <translation>Database</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="113" />
+            <location filename="../../ui/settings_dialog.py" line="190" />
+            <source>Usuario</source>
+            <translation>User</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="114" />
+            <location filename="../../ui/settings_dialog.py" line="191" />
+            <source>Contraseña</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="115" />
+            <source>Modo TLS</source>
+            <translation>TLS mode</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="133" />
+            <source>Sonido en las alertas</source>
+            <translation>Sound on alerts</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="135" />
+            <source>Escritorio</source>
+            <translation>Desk</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="137" />
+            <source>Representante técnico</source>
+            <translation>Technician</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="138" />
+            <source>Idioma</source>
+            <translation>Language</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="142" />
+            <source>Los cambios de base de datos e idioma se aplican al reiniciar la consola.</source>
+            <translation>Database and language changes apply when the console restarts.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="154" />
+            <source>Guardar</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="155" />
+            <source>Cancelar</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="171" />
+            <source>Correo saliente (SMTP)</source>
+            <translation>Outgoing mail (SMTP)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="173" />
+            <source>vacío: sin respuestas por correo</source>
+            <translation>empty: no email replies</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="189" />
+            <source>Seguridad</source>
+            <translation>Security</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="192" />
+            <source>Remitente</source>
+            <translation>Sender</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="208" />
+            <source>Indique el servidor de la base de datos.</source>
+            <translation>Enter the database server.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="211" />
+            <source>Indique el usuario de la base de datos.</source>
+            <translation>Enter the database user.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="235" />
+            <source>No se pudo guardar la configuración: {0}</source>
+            <translation>Could not save the settings: {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SupervisorPanel</name>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="95" />
+            <source>Tiempo</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="96" />
+            <location filename="../../ui/supervisor_panel.py" line="402" />
+            <location filename="../../ui/supervisor_panel.py" line="423" />
+            <source>Prioridad</source>
+            <translation>Priority</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="97" />
+            <location filename="../../ui/supervisor_panel.py" line="401" />
+            <location filename="../../ui/supervisor_panel.py" line="422" />
+            <source>Tiquete</source>
+            <translation>Ticket</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="98" />
+            <source>Cliente</source>
+            <translation>Client</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="99" />
+            <source>Asunto</source>
+            <translation>Subject</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="100" />
+            <location filename="../../ui/supervisor_panel.py" line="403" />
+            <location filename="../../ui/supervisor_panel.py" line="424" />
+            <source>Canal</source>
+            <translation>Channel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="101" />
+            <location filename="../../ui/supervisor_panel.py" line="406" />
+            <location filename="../../ui/supervisor_panel.py" line="426" />
+            <source>Asignado a</source>
+            <translation>Assigned to</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="164" />
+            <source>— sin asignar —</source>
+            <translation>— unassigned —</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="177" />
+            <source>Crítico sin asignar</source>
+            <translation>Critical, unassigned</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="204" />
+            <location filename="../../ui/supervisor_panel.py" line="391" />
+            <source>Tiquetes</source>
+            <translation>Tickets</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="205" />
+            <source>Cumplidos</source>
+            <translation>Met</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="206" />
+            <source>Con atraso</source>
+            <translation>Met late</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="207" />
+            <source>Vencidos</source>
+            <translation>Breached</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="208" />
+            <source>Abiertos en tiempo</source>
+            <translation>Open on time</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="209" />
+            <source>Cumplimiento %</source>
+            <translation>Compliance %</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="210" />
+            <source>Mediana (min)</source>
+            <translation>Median (min)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="211" />
+            <source>P90 (min)</source>
+            <translation>P90 (min)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="218" />
+            <location filename="../../ui/supervisor_panel.py" line="320" />
+            <source>Total</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="222" />
+            <source>(sin cliente)</source>
+            <translation>(no client)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="222" />
+            <source>(sin asignar)</source>
+            <translation>(unassigned)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="265" />
+            <source>Panel de supervisión</source>
+            <translation>Supervision panel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="281" />
+            <source>Vencimientos en vivo</source>
+            <translation>Live deadlines</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="282" />
+            <source>Cumplimiento</source>
+            <translation>Compliance</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="283" />
+            <source>Causas de incumplimiento</source>
+            <translation>Breach causes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="284" />
+            <location filename="../../ui/supervisor_panel.py" line="428" />
+            <source>Pronóstico</source>
+            <translation>Forecast</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="313" />
+            <source>&lt;b&gt;Carga por representante técnico&lt;/b&gt; (tiquetes abiertos)</source>
+            <translation>&lt;b&gt;Load by technician&lt;/b&gt; (open tickets)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="317" />
+            <source>Representante técnico</source>
+            <translation>Technician</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="318" />
+            <source>En turno</source>
+            <translation>On shift</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="342" />
+            <source>Calcular</source>
+            <translation>Compute</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="344" />
+            <source>Exportar CSV…</source>
+            <translation>Export CSV…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="346" />
+            <source>Exportar PDF…</source>
+            <translation>Export PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="349" />
+            <source>Desde</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="351" />
+            <source>hasta</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="357" />
+            <source>Calendarios y política…</source>
+            <translation>Calendars and policy…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="368" />
+            <source>Por prioridad</source>
+            <translation>By priority</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="369" />
+            <source>Por canal</source>
+            <translation>By channel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="370" />
+            <source>Por cliente</source>
+            <translation>By client</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="371" />
+            <source>Por técnico</source>
+            <translation>By technician</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="390" />
+            <location filename="../../ui/supervisor_panel.py" line="407" />
+            <source>Causa</source>
+            <translation>Cause</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="392" />
+            <source>Qué significa</source>
+            <translation>What it means</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="404" />
+            <source>Vencía</source>
+            <translation>Was due</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="405" />
+            <source>Primer contacto</source>
+            <translation>First contact</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="425" />
+            <source>Vence</source>
+            <translation>Due</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="427" />
+            <source>Contacto previsto</source>
+            <translation>Expected contact</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="473" />
+            <source>&lt;b&gt;{0}&lt;/b&gt; vencidos · &lt;b&gt;{1}&lt;/b&gt; vencen en la próxima hora · &lt;b style='color:#c62828'&gt;{2}&lt;/b&gt; críticos sin asignar</source>
+            <translation>&lt;b&gt;{0}&lt;/b&gt; breached · &lt;b&gt;{1}&lt;/b&gt; due within the next hour · &lt;b style='color:#c62828'&gt;{2}&lt;/b&gt; critical unassigned</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="481" />
+            <source>Sí</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="481" />
+            <source>No</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="497" />
+            <source>La fecha final es anterior a la inicial.</source>
+            <translation>The end date is before the start date.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="501" />
+            <source>Calculando el informe…</source>
+            <translation>Computing the report…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="549" />
+            <source>sin contacto</source>
+            <translation>no contact</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="558" />
+            <source>&lt;b&gt;{0}&lt;/b&gt; de {1} tiquetes en espera de primer contacto vencerán con {2} representantes en turno. Tiempo de atención (mediana): </source>
+            <translation>&lt;b&gt;{0}&lt;/b&gt; of {1} tickets waiting for first contact will breach with {2} technicians on shift. Handling time (median): </translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="578" />
+            <source>nadie en turno</source>
+            <translation>nobody on shift</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="586" />
+            <source>Periodo {0}: {1} tiquetes, cumplimiento {2} %.</source>
+            <translation>Period {0}: {1} tickets, compliance {2} %.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="595" />
+            <location filename="../../ui/supervisor_panel.py" line="601" />
+            <location filename="../../ui/supervisor_panel.py" line="616" />
+            <source>Calcule el informe antes de exportarlo.</source>
+            <translation>Compute the report before exporting it.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="620" />
+            <source>Exportar informe</source>
+            <translation>Export report</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="627" />
+            <source>No se pudo guardar el archivo: {0}</source>
+            <translation>Could not save the file: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="630" />
+            <source>Informe guardado en {0}</source>
+            <translation>Report saved to {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="645" />
+            <source>No se pudo calcular el informe.</source>
+            <translation>The report could not be computed.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TicketDialog</name>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="119" />
+            <source>Tiquete {0}</source>
+            <translation>Ticket {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="167" />
+            <source>⚑ Marcado para revisión del supervisor</source>
+            <translation>⚑ Flagged for supervisor review</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="182" />
+            <source>Historial de acciones</source>
+            <translation>Action history</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="235" />
+            <source>Cliente</source>
+            <translation>Client</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="236" />
+            <source>Contrato</source>
+            <translation>Contract</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="237" />
+            <source>Solicitante</source>
+            <translation>Requester</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="238" />
+            <source>Producto</source>
+            <translation>Product</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="241" />
+            <source>Canal</source>
+            <translation>Channel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="242" />
+            <source>Estado</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="243" />
+            <source>Asignado a</source>
+            <translation>Assigned to</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="244" />
+            <source>Prioridad</source>
+            <translation>Priority</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="266" />
+            <source>Primer contacto</source>
+            <translation>First contact</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="279" />
+            <source>¿Por qué este vencimiento?</source>
+            <translation>Why this deadline?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="306" />
+            <source>Tomar</source>
+            <translation>Claim</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="309" />
+            <source>Liberar</source>
+            <translation>Release</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="312" />
+            <source>En espera del cliente</source>
+            <translation>Waiting for client</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="315" />
+            <source>Cerrar tiquete</source>
+            <translation>Close ticket</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="319" />
+            <source>Responder por correo</source>
+            <translation>Reply by email</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="323" />
+            <location filename="../../ui/ticket_dialog.py" line="787" />
+            <location filename="../../ui/ticket_dialog.py" line="790" />
+            <source>Recargar</source>
+            <translation>Reload</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="336" />
+            <source>Guardando…</source>
+            <translation>Saving…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="346" />
+            <location filename="../../ui/ticket_dialog.py" line="413" />
+            <source>Registrar acción</source>
+            <translation>Log action</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="347" />
+            <source>Resolver</source>
+            <translation>Resolve</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="348" />
+            <location filename="../../ui/ticket_dialog.py" line="469" />
+            <source>Cambiar prioridad</source>
+            <translation>Change priority</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="349" />
+            <source>Reabrir / Fusionar</source>
+            <translation>Reopen / Merge</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="353" />
+            <source>Correos</source>
+            <translation>Emails</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="370" />
+            <source>sin duración</source>
+            <translation>no duration</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="371" />
+            <source>Fue contacto con el solicitante</source>
+            <translation>Was contact with the requester</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="373" />
+            <source>Tipo</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="375" />
+            <source>Duración</source>
+            <translation>Duration</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="387" />
+            <source>Qué se hizo o se habló con el solicitante… (Ctrl+V pega una captura)</source>
+            <translation>What was done or discussed with the requester… (Ctrl+V pastes a screenshot)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="393" />
+            <source>Adjuntar archivo…</source>
+            <translation>Attach file…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="396" />
+            <source>Pegar captura</source>
+            <translation>Paste screenshot</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="398" />
+            <source>Adjunta la imagen del portapapeles como PNG (Ctrl+V)</source>
+            <translation>Attaches the clipboard image as PNG (Ctrl+V)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="400" />
+            <source>Quitar</source>
+            <translation>Remove</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="428" />
+            <source>Describa la solución brindada al usuario final.</source>
+            <translation>Describe the solution given to the end user.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="433" />
+            <source>Solución (obligatoria)</source>
+            <translation>Solution (required)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="436" />
+            <source>Resolver tiquete</source>
+            <translation>Resolve ticket</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="449" />
+            <source>{0} — {1} (primer contacto en {2})</source>
+            <translation>{0} — {1} (first contact within {2})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="459" />
+            <source>Motivo del cambio (obligatorio)</source>
+            <translation>Reason for the change (required)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="462" />
+            <source>Antes del primer contacto el vencimiento se recalcula desde la hora de recepción; después, el resultado del primer contacto no cambia.</source>
+            <translation>Before the first contact the deadline is recomputed from the time received; after it, the first-contact result does not change.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="472" />
+            <source>Nueva prioridad</source>
+            <translation>New priority</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="475" />
+            <source>Motivo</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="485" />
+            <source>Reabrir</source>
+            <translation>Reopen</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="490" />
+            <source>Por qué se reabre (obligatorio)</source>
+            <translation>Why it is reopened (required)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="492" />
+            <source>Reabrir tiquete</source>
+            <translation>Reopen ticket</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="500" />
+            <location filename="../../ui/ticket_dialog.py" line="516" />
+            <source>Fusionar en…</source>
+            <translation>Merge into…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="504" />
+            <source>Si este tiquete es un duplicado, su historial pasa al tiquete original y este queda cerrado.</source>
+            <translation>If this ticket is a duplicate, its history moves to the original ticket and this one is closed.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="514" />
+            <source>Tiquete original, p. ej. IMR-120</source>
+            <translation>Original ticket, e.g. IMR-120</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="567" />
+            <source>(cliente no identificado)</source>
+            <translation>(client not identified)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="576" />
+            <source>(sin solicitante)</source>
+            <translation>(no requester)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="578" />
+            <source>usuario clave</source>
+            <translation>key user</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="580" />
+            <source>no es usuario clave</source>
+            <translation>not a key user</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="582" />
+            <source>contacto no registrado</source>
+            <translation>unregistered contact</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="583" />
+            <source>(sin producto)</source>
+            <translation>(no product)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="587" />
+            <source>(fusionado en IMR-{0})</source>
+            <translation>(merged into IMR-{0})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="589" />
+            <source>sin asignar</source>
+            <translation>unassigned</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="597" />
+            <source>Primer contacto en {0}.</source>
+            <translation>First contact within {0}.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="600" />
+            <source>Recibido {0} · {1}</source>
+            <translation>Received {0} · {1}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="625" />
+            <source>Sin contrato vigente (cliente no identificado)</source>
+            <translation>No contract in force (client not identified)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="628" />
+            <source>Contrato vigente {0} · del {1} al {2}</source>
+            <translation>Contract in force {0} · from {1} to {2}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="632" />
+            <source>Línea Crítica 24×7</source>
+            <translation>24×7 Critical line</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="635" />
+            <source>Sin contrato vigente</source>
+            <translation>No contract in force</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="638" />
+            <source>(último: {0}, del {1} al {2})</source>
+            <translation>(last: {0}, from {1} to {2})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="678" />
+            <source>vence {0}</source>
+            <translation>due {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="680" />
+            <source>primer contacto {0}</source>
+            <translation>first contact {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="699" />
+            <source>El primer contacto con el solicitante detiene el reloj de primer contacto.</source>
+            <translation>The first contact with the requester stops the first-contact clock.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="703" />
+            <source>«{0}» no cuenta como contacto con el solicitante.</source>
+            <translation>“{0}” does not count as contact with the requester.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="790" />
+            <source>Lo escrito se conserva.</source>
+            <translation>What you typed is kept.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="796" />
+            <source>Error inesperado: {0}. Lo escrito se conserva.</source>
+            <translation>Unexpected error: {0}. What you typed is kept.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="810" />
+            <source>Tiquete tomado.</source>
+            <translation>Ticket claimed.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="819" />
+            <source>Tiquete liberado.</source>
+            <translation>Ticket released.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="830" />
+            <source>En espera del cliente.</source>
+            <translation>Waiting for client.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="840" />
+            <source>Tiquete cerrado.</source>
+            <translation>Ticket closed.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="846" />
+            <source>Describa la solución brindada antes de resolver el tiquete.</source>
+            <translation>Describe the solution given before resolving the ticket.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="858" />
+            <source>Tiquete resuelto.</source>
+            <translation>Ticket resolved.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="864" />
+            <source>Indique el motivo del cambio de prioridad.</source>
+            <translation>Give the reason for the priority change.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="876" />
+            <source>Prioridad cambiada a {0}.</source>
+            <translation>Priority changed to {0}.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="882" />
+            <source>Indique por qué se reabre el tiquete.</source>
+            <translation>Say why the ticket is reopened.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="893" />
+            <source>Tiquete reabierto.</source>
+            <translation>Ticket reopened.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="900" />
+            <source>Número de tiquete inválido: use IMR-&lt;n&gt;.</source>
+            <translation>Invalid ticket number: use IMR-&lt;n&gt;.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="911" />
+            <source>Fusionado en IMR-{0}; su historial quedó en el original.</source>
+            <translation>Merged into IMR-{0}; its history is now on the original.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="931" />
+            <source>Escriba qué se hizo antes de registrar la acción.</source>
+            <translation>Type what was done before logging the action.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="954" />
+            <source>Acción registrada: {0}.</source>
+            <translation>Action logged: {0}.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="970" />
+            <source>«{0}» pesa más de {1}; no se adjuntó.</source>
+            <translation>“{0}” is larger than {1}; it was not attached.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="997" />
+            <source>Adjuntar archivos</source>
+            <translation>Attach files</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="1006" />
+            <source>No se pudo leer «{0}»: {1}</source>
+            <translation>Could not read “{0}”: {1}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="1046" />
+            <source>Adjunto guardado en {0}.</source>
+            <translation>Attachment saved to {0}.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="1069" />
+            <source>Correo original — {0}</source>
+            <translation>Original email — {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="1089" />
+            <source>Correo original guardado en {0}.</source>
+            <translation>Original email saved to {0}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Timeline</name>
+        <message>
+            <location filename="../../ui/timeline.py" line="100" />
+            <source>cargando vista previa…</source>
+            <translation>loading preview…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/timeline.py" line="103" />
+            <source>retenido</source>
+            <translation>withheld</translation>
+        </message>
+        <message>
+            <location filename="../../ui/timeline.py" line="105" />
+            <source>Guardar como…</source>
+            <translation>Save as…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/timeline.py" line="121" />
+            <source>sin vista previa</source>
+            <translation>no preview</translation>
+        </message>
+        <message>
+            <location filename="../../ui/timeline.py" line="150" />
+            <source>contacto con el solicitante</source>
+            <translation>contact with the requester</translation>
+        </message>
+        <message>
+            <location filename="../../ui/timeline.py" line="159" />
+            <source>{0} min</source>
+            <translation>{0} min</translation>
+        </message>
+        <message>
+            <location filename="../../ui/timeline.py" line="161" />
+            <source>Duración</source>
+            <translation>Duration</translation>
+        </message>
+        <message>
+            <location filename="../../ui/timeline.py" line="260" />
+            <source>Guardar adjunto como</source>
+            <translation>Save attachment as</translation>
+        </message>
+    </context>
 </TS>
