@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.config import Settings
+from app.live.journal import Journal
 from app.services.directory import DirectoryService
 from app.services.sla_settings import PolicyCache
 from app.services.snapshots import TechnicianView
@@ -23,6 +24,7 @@ class AppContext:
     settings: Settings = field(default_factory=Settings)
     database_label: str = ""
     mail_sender: Any = None  # ui.mail_reply.MailReplySender when outgoing mail is set up
+    journal: Journal = field(default_factory=Journal)  # actions not yet saved, retried
 
     @property
     def actor(self) -> str:

@@ -244,7 +244,10 @@ def attach_live_feed(window: Any, ctx: Any) -> LiveFeed:
     feed.rows_removed.connect(window.remove_ids)
     feed.full_refresh_needed.connect(window.refresh)
     feed.connection_changed.connect(window.set_connection_state)
-    journal = Journal()
+    journal = getattr(ctx, "journal", None)
+    if journal is None:
+        journal = Journal()
+    # ctx.journal is the one the dialogs write to: retried here once the connection is back
     runner = feed._runner
 
     def replay(ok: bool, _message: str) -> None:

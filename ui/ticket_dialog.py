@@ -939,8 +939,10 @@ class TicketDialog(QDialog):
         attachments = tuple(self._pending)
         uid = self._log_uid
         tickets, tid, actor = self.ctx.tickets, self.ticket_id, self.ctx.actor
+        journal = self.ctx.journal  # written first: an outage leaves it pending, retried
         self._submit(
-            lambda: tickets.log_action(
+            lambda: journal.log_action(
+                tickets,
                 tid,
                 actor,
                 kind,

@@ -2,15 +2,22 @@
 
 Every entry carries the client-made ``uid`` of the action, so a retry after an uncertain
 failure (the commit reached the server but the answer was lost) never stores it twice.
+
+Attachments of a pending action are files beside the journal (``pending-attachments/<uid>/<n>``,
+fsynced before the entry's line is written), named in the entry with their size and SHA-256. Up to
+``MAX_PENDING_ATTACHMENT_BYTES`` in total per action; above that the action is still saved when the
+database answers, but is not kept for an automatic retry (the error says so plainly).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import shutil
 import threading
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,11 +28,43 @@ from app.domain.priorities import Priority
 from app.domain.tickets import ActionKind, TicketStatus
 from app.services.errors import Conflict, DatabaseUnavailable, ServiceError
 from app.services.snapshots import TicketDetail
-from app.services.tickets import TicketService
+from app.services.tickets import NewAttachment, TicketService
 
 JOURNAL_NAME = "pending-actions.jsonl"
 REJECTED_NAME = "rejected-actions.jsonl"
+ATTACHMENTS_DIR = "pending-attachments"
 OPS = ("log_action", "set_status", "reprioritise")
+MAX_PENDING_ATTACHMENT_BYTES = 50 * 1024 * 1024
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f}".replace(".", ",") + " MB"
+
+
+class ActionPending(DatabaseUnavailable):
+    """Not saved now, but kept in this computer's journal: it is retried automatically."""
+
+    def __init__(self, cause: DatabaseUnavailable) -> None:
+        super().__init__(
+            f"{cause.message} La acción quedó pendiente en este equipo y se registrará "
+            "automáticamente cuando vuelva la conexión."
+        )
+
+
+class ActionNotKept(DatabaseUnavailable):
+    """Not saved, and too big to keep for an automatic retry: only the open form has it."""
+
+    def __init__(self, cause: DatabaseUnavailable, size: int) -> None:
+        super().__init__(
+            f"{cause.message} Los adjuntos ({_mb(size)}) superan el límite de "
+            f"{_mb(MAX_PENDING_ATTACHMENT_BYTES)} que se puede guardar en este equipo: la acción "
+            "NO se reintentará sola. No cierre esta ventana; pulse «Registrar acción» cuando "
+            "vuelva la conexión."
+        )
+
+
+class PendingFilesMissing(ServiceError):
+    """The attachment files of a pending action are gone or altered: never saved without them."""
 
 
 def new_uid() -> str:
@@ -82,7 +121,54 @@ class Journal:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or data_dir() / JOURNAL_NAME
         self.rejected_path = self.path.with_name(REJECTED_NAME)
+        self.attachments_dir = self.path.with_name(ATTACHMENTS_DIR)
         self._lock = threading.Lock()
+
+    # ------------------------------------------------------------ attachment files
+    def attachment_folder(self, uid: str) -> Path:
+        return self.attachments_dir / uid
+
+    def _store_attachments(self, uid: str, attachments: Sequence[NewAttachment]) -> list[dict]:
+        folder = self.attachment_folder(uid)
+        folder.mkdir(parents=True, exist_ok=True)
+        manifest = []
+        for n, attachment in enumerate(attachments):
+            target = folder / str(n)
+            with target.open("wb") as handle:
+                handle.write(attachment.data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            manifest.append(
+                {
+                    "file": str(n),
+                    "filename": attachment.filename,
+                    "content_type": attachment.content_type,
+                    "size": len(attachment.data),
+                    "sha256": hashlib.sha256(attachment.data).hexdigest(),
+                }
+            )
+        _fsync_dir(folder)
+        _fsync_dir(folder.parent)
+        return manifest
+
+    def load_attachments(self, entry: PendingEntry) -> tuple[NewAttachment, ...]:
+        loaded = []
+        for item in entry.args.get("attachments") or ():
+            path = self.attachment_folder(entry.uid) / str(item["file"])
+            try:
+                data = path.read_bytes()
+            except OSError:
+                data = None
+            if data is None or hashlib.sha256(data).hexdigest() != item.get("sha256"):
+                raise PendingFilesMissing(
+                    f"Falta o está dañado el adjunto «{item.get('filename', '')}» guardado en "
+                    f"este equipo ({path}); la acción no se registró sin él."
+                )
+            loaded.append(NewAttachment(str(item["filename"]), str(item["content_type"]), data))
+        return tuple(loaded)
+
+    def _drop_attachments(self, uid: str) -> None:
+        shutil.rmtree(self.attachment_folder(uid), ignore_errors=True)
 
     # ------------------------------------------------------------ storage
     def entries(self) -> list[PendingEntry]:
@@ -110,6 +196,7 @@ class Journal:
         with self._lock:
             kept = [e for e in self._read() if e.uid != uid]
             self._rewrite(kept)
+            self._drop_attachments(uid)
 
     def _read(self) -> list[PendingEntry]:
         try:
@@ -158,12 +245,15 @@ class Journal:
         is_contact: bool = False,
         duration_minutes: int | None = None,
         occurred_at: datetime | None = None,
+        attachments: Sequence[NewAttachment] = (),
     ) -> TicketDetail:
-        """Journal first, then save; on success the entry is removed.
+        """Journal first (attachments included), then save; on success the entry is removed.
 
         When the database is unreachable (or fails in an unexpected way) the entry stays
-        pending and the error is raised for the dialog to show. A refusal on the merits
+        pending and ``ActionPending`` is raised for the dialog to show. A refusal on the merits
         (bad input, conflict) removes it: the dialog keeps the text and shows the reason.
+        Attachments above ``MAX_PENDING_ATTACHMENT_BYTES`` in total are not journalled: the
+        save is tried once and an outage raises ``ActionNotKept``.
         """
         args: dict[str, Any] = {
             "kind": kind.value,
@@ -172,9 +262,30 @@ class Journal:
             "duration_minutes": duration_minutes,
             "occurred_at": (occurred_at or datetime.now(UTC)).isoformat(),
         }
-        entry = PendingEntry(
-            uid=uid or new_uid(), op="log_action", ticket_id=ticket_id, actor=actor, args=args
-        )
+        uid = uid or new_uid()
+        size = sum(len(a.data) for a in attachments)
+        if size > MAX_PENDING_ATTACHMENT_BYTES:
+            try:
+                return service.log_action(
+                    ticket_id,
+                    actor,
+                    kind,
+                    text,
+                    is_contact=is_contact,
+                    duration_minutes=duration_minutes,
+                    occurred_at=datetime.fromisoformat(args["occurred_at"]),
+                    uid=uid,
+                    attachments=attachments,
+                )
+            except DatabaseUnavailable as error:
+                raise ActionNotKept(error, size) from error
+        if attachments and not any(e.uid == uid for e in self.entries()):
+            args["attachments"] = self._store_attachments(uid, attachments)
+        elif attachments:  # a second click on a pending action: its files are already here
+            args["attachments"] = next(e for e in self.entries() if e.uid == uid).args.get(
+                "attachments", []
+            )
+        entry = PendingEntry(uid=uid, op="log_action", ticket_id=ticket_id, actor=actor, args=args)
         return self.submit(service, entry)
 
     def submit(self, service: TicketService, entry: PendingEntry) -> TicketDetail:
@@ -183,8 +294,10 @@ class Journal:
         self.add(entry)
         try:
             detail = self._apply(service, entry)
-        except DatabaseUnavailable:
-            raise  # stays pending: retried by replay()
+        except ActionPending:
+            raise
+        except DatabaseUnavailable as error:
+            raise ActionPending(error) from error  # stays pending: retried by replay()
         except ServiceError:
             self.remove(entry.uid)  # refused on its merits: the dialog shows why, keeps the text
             raise
@@ -210,11 +323,11 @@ class Journal:
             report.saved.append(entry.uid)
         return report
 
-    @staticmethod
-    def _apply(service: TicketService, entry: PendingEntry) -> TicketDetail:
+    def _apply(self, service: TicketService, entry: PendingEntry) -> TicketDetail:
         a = entry.args
         if entry.op == "log_action":
             occurred = a.get("occurred_at")
+            attachments = self.load_attachments(entry) if a.get("attachments") else ()
             return service.log_action(
                 entry.ticket_id,
                 entry.actor,
@@ -224,6 +337,7 @@ class Journal:
                 duration_minutes=a.get("duration_minutes"),
                 occurred_at=datetime.fromisoformat(occurred) if occurred else None,
                 uid=entry.uid,
+                attachments=attachments,
             )
         if entry.op == "set_status":
             return service.set_status(
