@@ -10,9 +10,10 @@ from app.config import data_dir
 from app.data.engine import Database
 from app.domain.priorities import Priority
 from app.domain.tickets import ActionKind
-from app.live.journal import Journal, PendingEntry, new_uid
+from app.live import journal as journal_module
+from app.live.journal import ActionNotKept, ActionPending, Journal, PendingEntry, new_uid
 from app.services.errors import DatabaseUnavailable, InvalidInput
-from app.services.tickets import TicketService
+from app.services.tickets import NewAttachment, TicketService
 from tests.unit.live.conftest import open_ticket
 
 
@@ -134,3 +135,91 @@ def test_a_torn_last_line_does_not_lose_earlier_entries(tmp_path: Path) -> None:
     with journal.path.open("a", encoding="utf-8") as handle:
         handle.write('{"uid": "half')
     assert [e.uid for e in journal.entries()] == [uid]
+
+
+def _png(n: int = 3000) -> bytes:
+    return b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * (n // 256)
+
+
+def test_pending_attachments_are_kept_beside_the_journal_and_land_once(
+    db: Database, svc: TicketService, tmp_path: Path
+) -> None:
+    ticket_id = open_ticket(svc)
+    journal = Journal(tmp_path / "pending.jsonl")
+    uid = new_uid()
+    files = (
+        NewAttachment("captura.png", "image/png", _png()),
+        NewAttachment("registro.txt", "text/plain", "línea de error\n".encode()),
+    )
+    with pytest.raises(ActionPending, match="se registrará automáticamente"):
+        journal.log_action(
+            _Down(),  # type: ignore[arg-type]
+            ticket_id,
+            "ana",
+            ActionKind.NOTE,
+            "Adjunto la captura",
+            uid=uid,
+            attachments=files,
+        )
+    [entry] = Journal(journal.path).entries()  # what a restarted desk would read
+    assert [a["filename"] for a in entry.args["attachments"]] == ["captura.png", "registro.txt"]
+    assert len(journal.path.read_text(encoding="utf-8")) < 1000
+    assert journal.load_attachments(entry) == files
+    report = journal.replay(svc)
+    assert report.saved == [uid] and journal.entries() == []
+    assert not journal.attachment_folder(uid).exists()
+    assert journal.replay(svc).saved == []
+    [action] = [a for a in svc.get(ticket_id).actions if a.uid == uid]
+    assert [a.filename for a in action.attachments] == ["captura.png", "registro.txt"]
+    assert svc.attachment_data(action.attachments[0].id) == files[0].data
+
+
+def test_attachments_above_the_cap_are_not_kept_and_the_message_says_so(
+    db: Database, svc: TicketService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(journal_module, "MAX_PENDING_ATTACHMENT_BYTES", 1000)
+    ticket_id = open_ticket(svc)
+    journal = Journal(tmp_path / "pending.jsonl")
+    big = (NewAttachment("video.mp4", "video/mp4", b"x" * 5000),)
+    with pytest.raises(ActionNotKept) as refused:
+        journal.log_action(
+            _Down(),  # type: ignore[arg-type]
+            ticket_id,
+            "ana",
+            ActionKind.NOTE,
+            "Grabación",
+            attachments=big,
+        )
+    assert "superan el límite" in refused.value.message
+    assert "NO se reintentará" in refused.value.message
+    assert journal.entries() == [] and not journal.attachments_dir.exists()
+    # With the database up the same big action is simply saved.
+    uid = new_uid()
+    detail = journal.log_action(
+        svc, ticket_id, "ana", ActionKind.NOTE, "Grabación", uid=uid, attachments=big
+    )
+    assert [a.uid for a in detail.actions].count(uid) == 1
+
+
+def test_an_altered_attachment_file_sets_the_action_aside(
+    db: Database, svc: TicketService, tmp_path: Path
+) -> None:
+    ticket_id = open_ticket(svc)
+    journal = Journal(tmp_path / "pending.jsonl")
+    uid = new_uid()
+    with pytest.raises(ActionPending):
+        journal.log_action(
+            _Down(),  # type: ignore[arg-type]
+            ticket_id,
+            "ana",
+            ActionKind.NOTE,
+            "Con adjunto",
+            uid=uid,
+            attachments=(NewAttachment("a.png", "image/png", _png()),),
+        )
+    (journal.attachment_folder(uid) / "0").write_bytes(b"truncated")
+    report = journal.replay(svc)
+    assert report.saved == [] and report.rejected[0][0] == uid
+    assert "a.png" in report.rejected[0][1]
+    assert all(a.uid != uid for a in svc.get(ticket_id).actions)
+    assert uid in journal.rejected_path.read_text(encoding="utf-8")
