@@ -14,7 +14,7 @@ The .ts file keeps every existing translation; new texts come in as ``unfinished
 longer in the sources are dropped. Usage::
 
     python tools/extract_strings.py            # update resources/translations/imr_en.ts
-    python tools/extract_strings.py --check    # exit 1 if the .ts is stale or has unfinished texts
+    python tools/extract_strings.py --check    # exit 1 if texts are missing, dropped or unfinished
 
 then ``pyside6-lrelease`` builds the .qm (``make translations`` runs both).
 """
@@ -222,12 +222,16 @@ def main(argv: list[str] | None = None) -> int:
         key for key in found.messages if existing.get(key, ("", "unfinished"))[1] is not None
     ]
     current = args.ts.read_text(encoding="utf-8") if args.ts.exists() else ""
-    if args.check:
-        if text != current:
-            print(f"{args.ts.name} is stale: run `make translations`", file=sys.stderr)
+    if args.check:  # line numbers may move; only texts coming or going make the .ts stale
+        added = sorted(set(found.messages) - set(existing))
+        dropped = sorted(set(existing) - set(found.messages))
+        for context, source in added:
+            print(f"not in {args.ts.name}: [{context}] {source!r}", file=sys.stderr)
+        for context, source in dropped:
+            print(f"no longer in the sources: [{context}] {source!r}", file=sys.stderr)
         for context, source in unfinished:
             print(f"unfinished: [{context}] {source!r}", file=sys.stderr)
-        return 1 if text != current or unfinished else 0
+        return 1 if added or dropped or unfinished else 0
     if text != current:
         args.ts.write_text(text, encoding="utf-8")
     print(
