@@ -393,7 +393,12 @@ class NewTicketDialog(QDialog):
         for client in clients:
             ok = client.contract_in_force is not None
             mark = "✔" if ok else "⚠"
-            label = client.contract_label
+            contract = client.contract_in_force
+            label = (
+                _tr("Contrato vigente hasta {0}").format(f"{contract.ends_on:%d/%m/%Y}")
+                if contract is not None
+                else _tr("Sin contrato vigente")
+            )
             if client.open_tickets:
                 label += " · " + (
                     _tr("1 caso abierto")

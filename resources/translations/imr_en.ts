@@ -1635,117 +1635,127 @@
             <translation>Open and resolve</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="399" />
+            <location filename="../../ui/new_ticket_dialog.py" line="398" />
+            <source>Contrato vigente hasta {0}</source>
+            <translation>Contract in force until {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="400" />
+            <source>Sin contrato vigente</source>
+            <translation>No contract in force</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_ticket_dialog.py" line="404" />
             <source>1 caso abierto</source>
             <translation>1 open case</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="401" />
+            <location filename="../../ui/new_ticket_dialog.py" line="406" />
             <source>{0} casos abiertos</source>
             <translation>{0} open cases</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="450" />
+            <location filename="../../ui/new_ticket_dialog.py" line="455" />
             <source>✔ Contrato vigente {0} · del {1} al {2}</source>
             <translation>✔ Contract in force {0} · from {1} to {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="462" />
+            <location filename="../../ui/new_ticket_dialog.py" line="467" />
             <source>⚠ {0} no tiene contrato de mantenimiento vigente. El caso se registra igual y queda marcado para revisión del supervisor.</source>
             <translation>⚠ {0} has no maintenance contract in force. The case is still logged and flagged for supervisor review.</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="476" />
+            <location filename="../../ui/new_ticket_dialog.py" line="481" />
             <source>sin asignar</source>
             <translation>unassigned</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="480" />
+            <location filename="../../ui/new_ticket_dialog.py" line="485" />
             <source>recibido {0}</source>
             <translation>received {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="502" />
+            <location filename="../../ui/new_ticket_dialog.py" line="507" />
             <source>usuario clave</source>
             <translation>key user</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="507" />
+            <location filename="../../ui/new_ticket_dialog.py" line="512" />
             <source>Otra persona (no registrada)…</source>
             <translation>Someone else (not registered)…</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="523" />
+            <location filename="../../ui/new_ticket_dialog.py" line="528" />
             <source>Elija primero el cliente.</source>
             <translation>Choose the client first.</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="526" />
+            <location filename="../../ui/new_ticket_dialog.py" line="531" />
             <source>Escriba el nombre del nuevo contacto.</source>
             <translation>Type the new contact’s name.</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="536" />
+            <location filename="../../ui/new_ticket_dialog.py" line="541" />
             <source>{0} quedó registrado como contacto de {1}.</source>
             <translation>{0} is now registered as a contact of {1}.</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="576" />
+            <location filename="../../ui/new_ticket_dialog.py" line="581" />
             <source>el solicitante</source>
             <translation>the requester</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="580" />
+            <location filename="../../ui/new_ticket_dialog.py" line="585" />
             <source>Escriba el asunto del tiquete.</source>
             <translation>Type the ticket subject.</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="586" />
+            <location filename="../../ui/new_ticket_dialog.py" line="591" />
             <source>Responda las preguntas de prioridad o elija el nivel.</source>
             <translation>Answer the priority questions or choose the level.</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="592" />
+            <location filename="../../ui/new_ticket_dialog.py" line="597" />
             <source>Indique quién solicita: un contacto del cliente o su nombre.</source>
             <translation>Say who is asking: a contact of the client or their name.</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="601" />
+            <location filename="../../ui/new_ticket_dialog.py" line="606" />
             <source>Escriba la solución dada por WhatsApp para resolver ahora.</source>
             <translation>Type the solution given on WhatsApp to resolve now.</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="611" />
+            <location filename="../../ui/new_ticket_dialog.py" line="616" />
             <source>Llamada de {0} por {1}.</source>
             <translation>Call from {0} by {1}.</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="621" />
+            <location filename="../../ui/new_ticket_dialog.py" line="626" />
             <source>Solución dada por WhatsApp a {0}: {1}</source>
             <translation>Solution given on WhatsApp to {0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="623" />
+            <location filename="../../ui/new_ticket_dialog.py" line="628" />
             <source>Se pidió a {0} por WhatsApp enviar los detalles por correo.</source>
             <translation>{0} was asked on WhatsApp to send the details by email.</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="626" />
+            <location filename="../../ui/new_ticket_dialog.py" line="631" />
             <source>Se coordinó con {0} por WhatsApp una sesión remota / llamada.</source>
             <translation>A remote session / call was scheduled with {0} on WhatsApp.</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="692" />
+            <location filename="../../ui/new_ticket_dialog.py" line="697" />
             <source>Llamada de refuerzo de {0} por {1}.</source>
             <translation>Reinforcing call from {0} by {1}.</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="724" />
+            <location filename="../../ui/new_ticket_dialog.py" line="729" />
             <source>Lo escrito se conserva; intente de nuevo.</source>
             <translation>What you typed is kept; try again.</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="730" />
+            <location filename="../../ui/new_ticket_dialog.py" line="735" />
             <source>Error inesperado: {0}. Lo escrito se conserva.</source>
             <translation>Unexpected error: {0}. What you typed is kept.</translation>
         </message>
@@ -2932,37 +2942,37 @@
             <translation>Type what was done before logging the action.</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="954" />
+            <location filename="../../ui/ticket_dialog.py" line="956" />
             <source>Acción registrada: {0}.</source>
             <translation>Action logged: {0}.</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="970" />
+            <location filename="../../ui/ticket_dialog.py" line="972" />
             <source>«{0}» pesa más de {1}; no se adjuntó.</source>
             <translation>“{0}” is larger than {1}; it was not attached.</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="997" />
+            <location filename="../../ui/ticket_dialog.py" line="999" />
             <source>Adjuntar archivos</source>
             <translation>Attach files</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="1006" />
+            <location filename="../../ui/ticket_dialog.py" line="1008" />
             <source>No se pudo leer «{0}»: {1}</source>
             <translation>Could not read “{0}”: {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="1046" />
+            <location filename="../../ui/ticket_dialog.py" line="1048" />
             <source>Adjunto guardado en {0}.</source>
             <translation>Attachment saved to {0}.</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="1069" />
+            <location filename="../../ui/ticket_dialog.py" line="1071" />
             <source>Correo original — {0}</source>
             <translation>Original email — {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="1089" />
+            <location filename="../../ui/ticket_dialog.py" line="1091" />
             <source>Correo original guardado en {0}.</source>
             <translation>Original email saved to {0}.</translation>
         </message>
