@@ -155,7 +155,8 @@ def _logging(args: argparse.Namespace) -> None:
 
 BATCH_SIZE = 50
 POOL_THRESHOLD = 200  # fewer files than this are parsed in the main process
-PARSE_CHUNK = 25
+PARSE_CHUNK = 10
+PARSE_AHEAD = 12  # chunks in flight per worker: parsing runs ahead while a batch is written
 _Parsing = multiprocessing.pool.AsyncResult  # of list[ParsedIncoming | str]
 
 
@@ -178,7 +179,11 @@ def _parse_pool(workers: int) -> multiprocessing.pool.Pool | None:
     """Processes that parse while the main one writes (forked before any connection)."""
     if workers <= 0 or "fork" not in multiprocessing.get_all_start_methods():
         return None
-    return multiprocessing.get_context("fork").Pool(workers)
+    try:
+        return multiprocessing.get_context("fork").Pool(workers)
+    except OSError as error:  # no processes to spare: parse in the main process
+        logging.getLogger(__name__).warning("sin procesos auxiliares de lectura: %s", error)
+        return None
 
 
 def _parsed_files(
@@ -210,10 +215,12 @@ def _eml(args: argparse.Namespace) -> int:
         raise InvalidInput("El tamaño del lote debe ser al menos 1.")
     workers = args.parse_workers
     if workers is None:
-        workers = min(2, os.cpu_count() or 1) if len(args.files) >= POOL_THRESHOLD else 0
+        # The main process and the database server need about one core between them.
+        cores = os.cpu_count() or 1
+        workers = max(1, min(4, cores - 1)) if len(args.files) >= POOL_THRESHOLD else 0
     counts = IntakeCounts()
     pool = _parse_pool(workers)
-    parsed = _parsed_files(list(args.files), config.size_cap, pool, max(2, workers * 2))
+    parsed = _parsed_files(list(args.files), config.size_cap, pool, PARSE_AHEAD * max(1, workers))
     try:
         db = open_database(args)
     except BaseException:
