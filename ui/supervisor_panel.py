@@ -305,7 +305,9 @@ class SupervisorPanel(QWidget):
         self.board_view.setAlternatingRowColors(True)
         self.board_view.horizontalHeader().setStretchLastSection(True)
         self.board_view.setColumnWidth(0, 300)
-        self.board_view.setColumnWidth(4, 260)
+        self.board_view.setColumnWidth(3, 220)  # client
+        self.board_view.setColumnWidth(4, 300)  # subject
+        self.board_view.setColumnWidth(5, 160)  # channel ("Correo electrónico")
         box = QWidget(split)
         box_layout = QVBoxLayout(box)
         box_layout.setContentsMargins(0, 0, 0, 0)
