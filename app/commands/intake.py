@@ -10,7 +10,7 @@ import os
 import signal
 import sys
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Generator
 from datetime import UTC, datetime
 from pathlib import Path
 from types import FrameType
@@ -188,7 +188,7 @@ def _parse_pool(workers: int) -> multiprocessing.pool.Pool | None:
 
 def _parsed_files(
     files: list[str], size_cap: int, pool: multiprocessing.pool.Pool | None, ahead: int
-) -> Iterator[tuple[str, ParsedIncoming | str]]:
+) -> Generator[tuple[str, ParsedIncoming | str]]:
     """The files parsed in order; with a pool, a few chunks ahead in other processes."""
     if pool is None:
         for name in files:

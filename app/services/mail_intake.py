@@ -7,8 +7,9 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
+from typing import cast
 
-from sqlalchemy import func, insert, or_, select, update
+from sqlalchemy import ColumnElement, Table, func, insert, or_, select, update
 from sqlalchemy import text as sql_text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -788,7 +789,7 @@ class _BatchWriter:
         session = self.session
         mids = {m.mail.message_id for m in self.mails if m.mail.message_id}
         shas = {m.mail.raw_sha256 for m in self.mails}
-        cond = MailMessage.raw_sha256.in_(shas)
+        cond: ColumnElement[bool] = MailMessage.raw_sha256.in_(shas)
         if mids:
             cond = or_(cond, MailMessage.message_id.in_(mids))
         seen_mids: set[str] = set()
@@ -955,7 +956,7 @@ class _BatchWriter:
         if not pending:
             return
         ids = self.session.scalars(
-            insert(Ticket.__table__).returning(Ticket.__table__.c.id, sort_by_parameter_order=True),
+            insert(_table(Ticket)).returning(_table(Ticket).c.id, sort_by_parameter_order=True),
             [t.values for t in pending],
         ).all()
         for ticket, tid in zip(pending, ids, strict=True):
@@ -1045,8 +1046,8 @@ class _BatchWriter:
         action_ids: dict[int, int] = {}
         if actions:
             ids = session.scalars(
-                insert(TicketAction.__table__).returning(
-                    TicketAction.__table__.c.id, sort_by_parameter_order=True
+                insert(_table(TicketAction)).returning(
+                    _table(TicketAction).c.id, sort_by_parameter_order=True
                 ),
                 actions,
             ).all()
@@ -1083,11 +1084,16 @@ class _BatchWriter:
             mails.append(_mail_values(mail, item.raw, received, ticket_id, action_id, now))
             parts.extend(_part_values(ticket_id, action_id, mail.parts, now))
         if audits:  # no RETURNING: the intake role may insert audit rows but not read them
-            session.execute(insert(AuditEntry.__table__), audits)
+            session.execute(insert(_table(AuditEntry)), audits)
         if mails:
-            session.execute(insert(MailMessage.__table__), mails)
+            session.execute(insert(_table(MailMessage)), mails)
         if parts:
-            session.execute(insert(Attachment.__table__), parts)
+            session.execute(insert(_table(Attachment)), parts)
+
+
+def _table(model: type) -> Table:
+    """The Core table of a model, for bulk statements without the unit of work."""
+    return cast(Table, model.__table__)  # type: ignore[attr-defined]
 
 
 NO_FROM_NOTE = "El correo no indica remitente (From): no se envió acuse de recibo."

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import ColumnElement, func, select, text
 
 from app.cli import main
 from app.data.engine import Database
@@ -42,7 +42,7 @@ def pipeline(db: Database) -> IntakePipeline:
     return IntakePipeline(db, IntakeConfig())
 
 
-def _count(db: Database, model: type, *where: object) -> int:
+def _count(db: Database, model: type, *where: ColumnElement[bool]) -> int:
     with db.sessions() as session:
         return int(session.scalar(select(func.count()).select_from(model).where(*where)) or 0)
 
