@@ -111,6 +111,8 @@ class SearchableTable(QWidget):
         self.view.setWordWrap(False)
         header = self.view.horizontalHeader()
         header.setHighlightSections(False)
+        # A stretched name column must not be squeezed to nothing by long email addresses.
+        header.setMinimumSectionSize(110)
         for i, column in enumerate(columns):
             mode = (
                 QHeaderView.ResizeMode.Stretch
