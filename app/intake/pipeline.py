@@ -151,7 +151,13 @@ class IntakePipeline:
                     outcome = Outcome(record.outcome)
                     result = IntakeResult(outcome, ticket_id=record.ticket_id)
                     if outcome is Outcome.NEW and record.ticket_id is not None:
-                        acked, note = self._acknowledge(record.ticket_id, mail)
+                        try:
+                            acked, note = self._acknowledge(record.ticket_id, mail)
+                        except Exception as error:  # recorded already: only the ack is missing
+                            log.warning(
+                                "no acknowledgment for ticket %s: %r", record.ticket_id, error
+                            )
+                            acked, note = False, f"sin acuse: {type(error).__name__}"
                         result = replace(result, acknowledged=acked, note=note)
                     results[i] = result
         for i, parsed in enumerate(items):

@@ -196,3 +196,42 @@ def test_eml_command_in_batches_with_parse_workers(
         "received=14 new=0 threaded=0 duplicates=14 quarantined=0"
     )
     assert code == 0
+
+
+@pytest.mark.mail
+def test_batch_acknowledges_new_tickets_after_the_commit(db: Database) -> None:
+    from app.intake.ack import AckPolicy, SmtpSettings
+    from tests.support.mailservers import SmtpSink
+
+    sink = SmtpSink()
+    sink.start()
+    try:
+        smtp = SmtpSettings(
+            host=sink.host, port=sink.port, security="none", from_addr="soporte@imr.com.pa"
+        )
+        config = IntakeConfig(
+            smtp=smtp, ack=AckPolicy(own_addresses=frozenset({"soporte@imr.com.pa"}))
+        )
+        pipeline = IntakePipeline(db, config)
+        results = _batch(
+            pipeline,
+            [
+                ticket_mail("Caso uno", "texto", sender="uno@cliente.pa"),
+                ticket_mail("Caso dos", "texto", sender="dos@cliente.pa"),
+                ticket_mail("Fuera de oficina", "x", extra="Auto-Submitted: auto-replied"),
+            ],
+        )
+        assert [r.outcome for r in results] == [Outcome.NEW] * 3
+        assert [r.acknowledged for r in results] == [True, True, False]
+        acks = sink.wait_for(2)
+        numbers = {str(a["Subject"]).split("]")[0] + "]" for a in acks}
+        assert numbers == {f"[IMR-{results[0].ticket_id}]", f"[IMR-{results[1].ticket_id}]"}
+        # The client answers the acknowledgment: the answer threads by In-Reply-To.
+        ack = next(a for a in acks if f"IMR-{results[0].ticket_id}]" in str(a["Subject"]))
+        reply = ticket_mail("Re: su caso", "más datos", extra=f"In-Reply-To: {ack['Message-ID']}")
+        (threaded, other) = _batch(pipeline, [reply, ticket_mail("Nuevo", "y")])
+        assert threaded.outcome is Outcome.THREADED
+        assert threaded.ticket_id == results[0].ticket_id
+        assert other.outcome is Outcome.NEW
+    finally:
+        sink.stop()
