@@ -25,7 +25,13 @@ STAMP = DIST / "imr-console.stamp"
 EXE = BUNDLE / ("imr-console.exe" if sys.platform == "win32" else "imr-console")
 
 _INPUT_DIRS = ("app", "ui", "resources")
-_INPUT_FILES = ("build/imr-console.spec", "build/entry.py", "pyproject.toml", "constraints.txt")
+_INPUT_FILES = (
+    "build/imr-console.spec",
+    "build/entry.py",
+    "build/icu_data.py",
+    "pyproject.toml",
+    "constraints.txt",
+)
 
 
 def inputs_digest() -> str:

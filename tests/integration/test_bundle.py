@@ -6,7 +6,12 @@ One build per test session, reused while its inputs are unchanged (build/bundle.
 from __future__ import annotations
 
 import importlib.util
+import os
+import socket
+import ssl
+import subprocess
 import sys
+import threading
 from pathlib import Path
 from types import ModuleType
 
@@ -69,3 +74,92 @@ def test_unreachable_database_fails_cleanly_in_the_bundle(
     assert "No se pudo abrir la base de datos" in run.stderr
     assert "secreto" not in run.stdout + run.stderr
     assert "Traceback" not in run.stderr
+
+
+def _internal_files(bundle: ModuleType) -> dict[str, Path]:
+    return {p.name: p for p in (bundle.BUNDLE / "_internal").rglob("*")}
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux bundle layout")
+def test_linux_bundle_is_trimmed(bundle: ModuleType) -> None:
+    files = _internal_files(bundle)
+    # Qt's ICU data: only root, Spanish and English (build/icu_data.py), not the 31 MiB original
+    icu = [p for n, p in files.items() if n.startswith("libicudata.so") and not p.is_symlink()]
+    assert icu and all(p.stat().st_size < 8 * 2**20 for p in icu)
+    # libraries Qt takes from the desktop, as PySide6's own wheel does
+    assert not any(
+        n.startswith(("libglib-2.0", "libX11.so", "libgcrypt", "libsystemd")) for n in files
+    )
+    # one OpenSSL: psycopg's renamed copies point at the one Python's ssl uses
+    for name, path in files.items():
+        if name.startswith(("libcrypto-", "libssl-")) and path.parent.name == "psycopg_binary.libs":
+            assert path.is_symlink()
+    # the Secret Service keyring (and cryptography) only on request
+    assert "cryptography" not in files
+    assert bundle.size_on_disk() < 160 * 2**20
+
+
+@pytest.mark.pg
+def test_bundle_works_with_postgresql(bundle: ModuleType, tmp_path: Path) -> None:
+    """psycopg's binary libpq (sharing the bundle's OpenSSL) migrates, loads and paints."""
+    from tests.support.databases import create_pg_database, drop_pg_database
+
+    url = create_pg_database("imr_bundle")
+    try:
+        env = {**os.environ, "IMR_CONSOLE_HOME": str(tmp_path / "home")}
+        env.pop("IMR_DB_URL", None)
+        for command in (["db", "upgrade"], ["demo-data"]):
+            done = subprocess.run(
+                [str(bundle.EXE), *command, "--db", url],
+                capture_output=True, text=True, env=env, timeout=180, check=False,
+            )  # fmt: skip
+            assert done.returncode == 0, done.stdout + done.stderr
+        run = run_self_test([str(bundle.EXE), "--db", url], tmp_path / "home")
+        assert run.code == 0, run.stdout + run.stderr
+        assert run.checks()["base de datos"].startswith("PostgreSQL")
+    finally:
+        drop_pg_database(url)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux bundle layout")
+def test_bundle_speaks_tls_with_the_system_certificates(bundle: ModuleType, tmp_path: Path) -> None:
+    """Python's ssl in the bundle loads OpenSSL and checks certificates: a self-signed server
+    is refused as untrusted (not a missing library or a crash)."""
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+         "-subj", "/CN=localhost", "-keyout", str(key), "-out", str(cert)],
+        capture_output=True, check=True,
+    )  # fmt: skip
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    server = socket.create_server(("127.0.0.1", 0))
+    port = server.getsockname()[1]
+    alerts: list[str] = []
+
+    def serve() -> None:
+        connection, _ = server.accept()
+        try:
+            context.wrap_socket(connection, server_side=True).close()
+        except ssl.SSLError as error:
+            alerts.append(str(error))
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    env = {k: v for k, v in os.environ.items() if k not in ("SSL_CERT_FILE", "SSL_CERT_DIR")} | {
+        "IMR_CONSOLE_HOME": str(tmp_path / "home"),
+        "IMR_IMAP_PASSWORD": "x",
+    }
+    done = subprocess.run(
+        [str(bundle.EXE), "intake", "imap", "--host", "localhost", "--port", str(port), "--ssl",
+         "--user", "u", "--once", "--db", f"sqlite:///{tmp_path / 'intake.sqlite3'}"],
+        capture_output=True, text=True, env=env, timeout=60, check=False,
+    )  # fmt: skip
+    thread.join(10)
+    server.close()
+    assert done.returncode != 0
+    assert "CERTIFICATE_VERIFY_FAILED" in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr
+    assert alerts  # the server saw the client refuse its certificate
