@@ -15,13 +15,14 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from app.config import Settings, default_sqlite_url, get_password, url_is_sqlite
+from app.resources_path import resources_dir
 from app.services.bootstrap import Services, open_services
 from app.services.snapshots import TechnicianView
 from ui import i18n
 from ui.context import AppContext
 from ui.tasks import TaskRunner
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+RESOURCES = resources_dir()
 
 
 class NoTechnician(Exception):

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
+from app.resources_path import translations_dir
+
+TRANSLATIONS = translations_dir()
 LANGUAGES = {"es": "Español (Panamá)", "en": "English"}
 
 _installed: list[QTranslator] = []

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, Signal
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.channels import Channel
 from app.domain.priorities import Priority
+from app.resources_path import icon_path
 from app.services.snapshots import QueueRow, TicketDetail
 from ui import i18n
 from ui.alerts import DeskAlerts
@@ -579,7 +579,7 @@ class MainWindow(QMainWindow):
     def _show_connection(self, ok: bool, message: str) -> None:
         name = "connection-ok.svg" if ok else "connection-lost.svg"
         size = 10
-        path = Path(__file__).resolve().parent.parent / "resources" / "icons" / name
+        path = icon_path(name)
         state = self.tr("Conectado") if ok else self.tr("Sin conexión")
         self.connection_label.setText(
             f'<img src="{path}" width="{size}" height="{size}"> {state}'

@@ -6,7 +6,6 @@ import bisect
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from enum import IntEnum
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -28,11 +27,12 @@ from app.domain.formatting import format_duration, format_short
 from app.domain.policy import SlaPolicy, default_policy
 from app.domain.priorities import Priority
 from app.domain.sla import ClockReading, ClockState, read_clock
+from app.resources_path import icons_dir
 from app.services.snapshots import QueueRow
 from ui import i18n
 from ui.clock_text import STATE_BACKGROUNDS, ClockText, clock_kind, describe
 
-ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
+ICONS = icons_dir()
 
 Index = QModelIndex | QPersistentModelIndex
 TimerFactory = Callable[[QObject], QTimer]
