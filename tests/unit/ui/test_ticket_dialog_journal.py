@@ -144,7 +144,7 @@ def test_action_logged_during_an_outage_is_pending_then_lands_once(
         assert len(landed) == 1 and len(actions) == before + 1
         assert [a.filename for a in landed[0].attachments] == ["captura.png"]
         assert desk.tickets.attachment_data(landed[0].attachments[0].id) == screenshot.data
-        assert not journal.attachment_folder(uid).exists()  # type: ignore[arg-type]
+        assert not journal.attachment_folder(uid).exists()
 
         # The form still holds the text; pressing the button again stores nothing twice.
         qtbot.mouseClick(dialog.log_button, Qt.MouseButton.LeftButton)
