@@ -29,6 +29,7 @@ _INPUT_FILES = (
     "build/imr-console.spec",
     "build/entry.py",
     "build/icu_data.py",
+    "build/rthook_qtopengl.py",
     "pyproject.toml",
     "constraints.txt",
 )

@@ -96,7 +96,11 @@ def test_linux_bundle_is_trimmed(bundle: ModuleType) -> None:
             assert path.is_symlink()
     # the Secret Service keyring (and cryptography) only on request
     assert "cryptography" not in files
-    assert bundle.size_on_disk() < 160 * 2**20
+    # pyqtgraph's QtOpenGL import is served by a placeholder (build/rthook_qtopengl.py); the
+    # self-test's chart proves pyqtgraph loads and draws without the real binding
+    assert not any(n.startswith("QtOpenGL.") for n in files)
+    assert any(n.startswith("QtOpenGLWidgets.") for n in files)
+    assert bundle.size_on_disk() < 140 * 2**20
 
 
 @pytest.mark.pg
