@@ -7,6 +7,11 @@ never a fixed waiting window, and a storm costs at most one reload in flight per
 least ``min_gap_ms``), never one reload per event. On SQLite a one-second timer polls instead.
 A lost connection is announced, retried with backoff, and followed by a full refresh
 (notifications sent while away are lost).
+
+On PostgreSQL most notifications carry the ticket's queue row (migration 0004): those rows are
+applied straight away, with no database round trip and no reload; only notifications without a
+row (deletes, attachments, a row too long for NOTIFY) go through the reload above. A row never
+replaces one the desk already has at a newer version.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from app.live.feed import ChangeEvent, FeedLost, changed_ticket_ids, open_feed
 from app.live.journal import Journal
 from app.live.reconnect import Backoff
 from app.services.errors import DatabaseUnavailable
+from app.services.live_rows import row_from_payload
 from app.services.snapshots import QueueRow
 from ui.tasks import TaskRunner
 
@@ -62,6 +68,7 @@ class LiveFeed(QObject):
         min_gap_ms: int = MIN_GAP_MS,
         backoff: Backoff | None = None,
         feed_factory: Callable[[], Any] | None = None,
+        payload_rows: bool = True,
     ) -> None:
         super().__init__(parent)
         self._tickets = source.tickets
@@ -76,8 +83,12 @@ class LiveFeed(QObject):
         self._ok: bool | None = None
         self._running = False
         self._reconnecting = False
+        self._payload_rows = payload_rows
+        self._versions: dict[int, int] = {}  # newest version emitted per ticket
+        self._direct_during_load: set[int] = set()  # rows applied from payloads while loading
         self.reloads = 0  # row reloads issued (one per burst)
         self.events_seen = 0
+        self.payload_rows_applied = 0  # rows taken from notifications (no round trip)
 
         # Only used when a burst follows the previous reload start by less than ``min_gap_ms``.
         self.coalesce_timer = QTimer(self)
@@ -184,9 +195,46 @@ class LiveFeed(QObject):
             return
         self.events_seen += len(events)
         self.events_received.emit(events)
-        for ticket_id in changed_ticket_ids(events):
-            self._pending[ticket_id] = None
+        if not self._payload_rows:
+            for ticket_id in changed_ticket_ids(events):
+                self._pending[ticket_id] = None
+            self._schedule()
+            return
+        carried: dict[int, QueueRow] = {}
+        for event in events:
+            if event.ticket_id is None:
+                continue
+            row = row_from_payload(event.row) if event.row is not None else None
+            if row is None or row.id != event.ticket_id:
+                self._pending[event.ticket_id] = None  # no row in the payload: reload it
+                continue
+            before = carried.get(row.id)
+            if before is None or row.version >= before.version:
+                carried[row.id] = row  # same version: the later one (e.g. after the action)
+        if carried:
+            fresh = self._fresh(list(carried.values()), direct=True)
+            if fresh:
+                self.payload_rows_applied += len(fresh)
+                self.rows_changed.emit(fresh)
         self._schedule()
+
+    def _fresh(self, rows: list[QueueRow], *, direct: bool) -> list[QueueRow]:
+        """Rows not older than what this desk already shows. A reload's row at the same version
+        as one applied from a payload meanwhile may predate it (an action without a version
+        bump): the payload's wins."""
+        fresh: list[QueueRow] = []
+        for row in rows:
+            known = self._versions.get(row.id)
+            if known is not None:
+                if row.version < known:
+                    continue
+                if not direct and row.version == known and row.id in self._direct_during_load:
+                    continue
+            self._versions[row.id] = row.version
+            if direct and self._loading:
+                self._direct_during_load.add(row.id)
+            fresh.append(row)
+        return fresh
 
     def _schedule(self) -> None:
         """Reload now unless one is in flight (its return picks the new ids up) or the last one
@@ -206,6 +254,7 @@ class LiveFeed(QObject):
         ids = list(self._pending)
         self._pending.clear()
         self._loading = True
+        self._direct_during_load.clear()
         self._last_start = time.monotonic()
         self.reloads += 1
         tickets = self._tickets
@@ -217,16 +266,21 @@ class LiveFeed(QObject):
 
     def _on_rows(self, ids: list[int], rows: list[QueueRow]) -> None:
         self._loading = False
-        if rows:
-            self.rows_changed.emit(rows)
+        fresh = self._fresh(rows, direct=False)
+        self._direct_during_load.clear()
+        if fresh:
+            self.rows_changed.emit(fresh)
         found = {row.id for row in rows}
         gone = [i for i in ids if i not in found]
+        for ticket_id in gone:
+            self._versions.pop(ticket_id, None)
         if gone:
             self.rows_removed.emit(gone)
         self._schedule()  # what arrived while loading: one more reload for all of it
 
     def _on_rows_failed(self, ids: list[int], error: BaseException) -> None:
         self._loading = False
+        self._direct_during_load.clear()
         for ticket_id in ids:
             self._pending.setdefault(ticket_id, None)
         if isinstance(error, DatabaseUnavailable):

@@ -11,7 +11,7 @@ import json
 import select
 import sqlite3
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 import psycopg
@@ -34,6 +34,8 @@ class ChangeEvent:
     version: int | None
     op: str
     what: str
+    #: the ticket's queue row as the trigger sent it (PostgreSQL; see app.services.live_rows)
+    row: dict[str, Any] | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def from_payload(cls, payload: str) -> ChangeEvent | None:
@@ -47,12 +49,20 @@ class ChangeEvent:
                 version=int(version) if version is not None else None,
                 op=str(raw.get("op", "")),
                 what=str(raw.get("what", "")),
+                row=row if isinstance(row := raw.get("row"), dict) else None,
             )
         except (ValueError, TypeError, AttributeError):
             return None  # a foreign NOTIFY on our channel: ignore it
 
     def to_json(self) -> str:
-        return json.dumps(asdict(self), ensure_ascii=False, separators=(",", ":"))
+        plain = {
+            "table": self.table,
+            "ticket_id": self.ticket_id,
+            "version": self.version,
+            "op": self.op,
+            "what": self.what,
+        }
+        return json.dumps(plain, ensure_ascii=False, separators=(",", ":"))
 
 
 class FeedLost(Exception):

@@ -33,13 +33,16 @@ def shared_url(pg_url: str) -> Iterator[str]:
     dbs.drop_pg_database(url)
 
 
-def test_claim_on_desk_a_shows_on_desk_b(shared_url: str, qtbot: QtBot) -> None:
+@pytest.mark.parametrize("payload_rows", [True, False], ids=["row-in-payload", "reload"])
+def test_claim_on_desk_a_shows_on_desk_b(shared_url: str, qtbot: QtBot, payload_rows: bool) -> None:
+    """With the row in the NOTIFY payload desk B touches no database at all (zero reloads);
+    without it (``payload_rows=False``, as for deletes and attachments) one reload per burst."""
     [ticket_id, other_id] = live_desks.seed(shared_url, 2, 2)
     db = Database(shared_url)
     desk_b = _Desk(tickets=TicketService(db), runner=TaskRunner())
     model = QueueModel()
     model.replace_all(desk_b.tickets.queue())
-    feed = LiveFeed(desk_b)
+    feed = LiveFeed(desk_b, payload_rows=payload_rows)
     feed.rows_changed.connect(model.apply_rows)
     with qtbot.waitSignal(feed.connection_changed, timeout=10_000):
         feed.start()
@@ -56,7 +59,11 @@ def test_claim_on_desk_a_shows_on_desk_b(shared_url: str, qtbot: QtBot) -> None:
         row = model.rows()[model.position(ticket_id)]  # type: ignore[index]
         assert row.assignee_login == "desk01"
         assert model.rows()[model.position(other_id)].assignee_login is None  # type: ignore[index]
-        assert feed.reloads == 1  # ticket update + assignment action: one reload
+        assert row == desk_b.tickets.rows([ticket_id])[0]  # exactly what a reload gives
+        if payload_rows:
+            assert feed.reloads == 0 and feed.payload_rows_applied >= 1
+        else:
+            assert feed.reloads == 1  # ticket update + assignment action: one reload
     finally:
         feed.stop()
         desk_b.runner.wait_idle()

@@ -79,7 +79,7 @@ def test_first_notification_reloads_at_once(
     db: Database, svc: TicketService, desk: _Desk, qtbot: QtBot
 ) -> None:
     ticket_id = open_ticket(svc)
-    feed = _started(desk, qtbot)
+    feed = _started(desk, qtbot, payload_rows=False)  # the reload path (rows not in payloads)
     try:
         svc.claim(ticket_id, "beto")
         qtbot.waitUntil(lambda: feed.events_seen > 0, timeout=5000)
@@ -97,7 +97,7 @@ def test_a_burst_during_a_reload_becomes_one_more_reload(
     ids = [open_ticket(svc, subject=f"Caso {n}") for n in range(5)]
     slow = _SlowRows(TicketService(svc.db))
     desk = _Desk(tickets=slow, runner=TaskRunner())  # type: ignore[arg-type]
-    feed = _started(desk, qtbot)
+    feed = _started(desk, qtbot, payload_rows=False)  # the reload path (rows not in payloads)
     seen: set[int] = set()
     feed.rows_changed.connect(lambda rows: seen.update(r.id for r in rows))
     try:
@@ -151,6 +151,52 @@ def test_lost_connection_is_announced_then_restored_with_full_refresh(
         with qtbot.waitSignal(feed.rows_changed, timeout=5000) as changed:
             svc.claim(ticket_id, "beto")
         assert changed.args[0][0].id == ticket_id
+    finally:
+        feed.stop()
+        desk.runner.wait_idle()
+
+
+@pytest.mark.pg
+def test_rows_carried_by_notifications_need_no_reload(pg_db: Database, qtbot: QtBot) -> None:
+    from tests.unit.live.conftest import seeded
+
+    svc = seeded(pg_db)
+    ticket_id = open_ticket(svc)
+    desk = _Desk(tickets=TicketService(pg_db), runner=TaskRunner())
+    model = QueueModel()
+    model.replace_all(desk.tickets.queue())
+    feed = _started(desk, qtbot)
+    feed.rows_changed.connect(model.apply_rows)
+    try:
+        svc.claim(ticket_id, "beto")
+        svc.log_action(ticket_id, "beto", ActionKind.NOTE, "Revisando")
+        qtbot.waitUntil(lambda: model.rows()[0].last_action_kind is ActionKind.NOTE, timeout=5000)
+        assert model.rows()[0] == svc.rows([ticket_id])[0]
+        assert feed.reloads == 0 and feed.payload_rows_applied >= 1  # a burst may come as one row
+    finally:
+        feed.stop()
+        desk.runner.wait_idle()
+
+
+@pytest.mark.pg
+def test_an_older_row_never_replaces_a_newer_one(pg_db: Database, qtbot: QtBot) -> None:
+    from tests.unit.live.conftest import seeded
+
+    svc = seeded(pg_db)
+    ticket_id = open_ticket(svc)
+    old = svc.rows([ticket_id])[0]
+    desk = _Desk(tickets=TicketService(pg_db), runner=TaskRunner())
+    feed = _started(desk, qtbot)
+    seen: list[QueueRow] = []
+    feed.rows_changed.connect(seen.extend)
+    try:
+        with qtbot.waitSignal(feed.rows_changed, timeout=5000):
+            svc.claim(ticket_id, "beto")
+        newest = seen[-1]
+        assert newest.version > old.version
+        # A reload that read the ticket before the claim returns late: it is dropped.
+        feed._on_rows([ticket_id], [old])
+        assert seen[-1] is newest
     finally:
         feed.stop()
         desk.runner.wait_idle()
