@@ -144,9 +144,9 @@ class SearchableTable(QWidget):
             else None
         )
         if target is not None:
-            self.select(target)
+            self.select_where(target)
 
-    def select(self, match: Callable[[Any], bool]) -> bool:
+    def select_where(self, match: Callable[[Any], bool]) -> bool:
         for row in range(self.proxy.rowCount()):
             index = self.proxy.index(row, 0)
             if match(self.model.items[self.proxy.mapToSource(index).row()]):

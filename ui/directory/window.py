@@ -443,7 +443,7 @@ class DirectoryWindow(QDialog):
     def _go_to_client(self, client_id: int) -> None:
         self.tabs.setCurrentIndex(0)
         self.clients.search.clear()
-        self.clients.select(lambda c: c.id == client_id)
+        self.clients.select_where(lambda c: c.id == client_id)
         self.clients.view.setFocus()
 
     def _accepting(

@@ -96,7 +96,7 @@ def test_supervisor_expires_contract_and_ticket_banner_changes(
     window = DirectoryWindow(ctx)
     qtbot.addWidget(window)
     _wait(qtbot, ctx)
-    assert window.clients.select(lambda c: c.name == "Cervecería Istmo")
+    assert window.clients.select_where(lambda c: c.name == "Cervecería Istmo")
     assert [c.number for c in window.contracts.visible_items()] == ["CM-00001"]
     assert [e.client_name for e in window.expiring.visible_items()] == ["Cervecería Istmo"]
     assert [m.client_name for m in window.without_key_user.visible_items()] == ["Farmacias Unidas"]
@@ -108,7 +108,7 @@ def test_supervisor_expires_contract_and_ticket_banner_changes(
     _wait(qtbot, ctx)
     assert "Contrato vigente CM-00001" in ticket_dialog.contract_label.text()
 
-    window.contracts.select(lambda c: c.number == "CM-00001")
+    window.contracts.select_where(lambda c: c.number == "CM-00001")
     dialog = window.edit_contract()
     assert isinstance(dialog, ContractDialog)
     dialog.set_ends_on(TODAY - timedelta(days=1))
@@ -126,7 +126,7 @@ def test_supervisor_expires_contract_and_ticket_banner_changes(
     assert "Sin contrato vigente" in ticket_dialog.contract_label.text()
 
     # extend it again: in force, the banner says so
-    window.contracts.select(lambda c: c.number == "CM-00001")
+    window.contracts.select_where(lambda c: c.number == "CM-00001")
     dialog = window.edit_contract()
     assert isinstance(dialog, ContractDialog)
     dialog.set_ends_on(TODAY + timedelta(days=400))
@@ -149,7 +149,7 @@ def test_bad_contact_is_refused_in_the_dialog_and_search_filters(
     _wait(qtbot, ctx)
     window.clients.search.setText("farma")
     assert [c.name for c in window.clients.visible_items()] == ["Farmacias Unidas"]
-    window.clients.select(lambda c: c.name == "Farmacias Unidas")
+    window.clients.select_where(lambda c: c.name == "Farmacias Unidas")
     dialog = window.new_contact()
     assert isinstance(dialog, ContactDialog)
     dialog.name.setText("Pedro Líder")
@@ -193,14 +193,14 @@ def test_render_screens_to_png(desk: tuple[Database, int], qtbot: QtBot, tmp_pat
     qtbot.addWidget(window)
     window.show()
     _wait(qtbot, ctx)
-    window.clients.select(lambda c: c.name == "Cervecería Istmo")
+    window.clients.select_where(lambda c: c.name == "Cervecería Istmo")
     folder = Path(os.environ.get("IMR_SCREENSHOT_DIR", tmp_path))
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
         path = folder / f"directory-{index}.png"
         assert window.grab().save(str(path))
         assert path.stat().st_size > 10_000
-    window.contracts.select(lambda c: c.number == "CM-00001")
+    window.contracts.select_where(lambda c: c.number == "CM-00001")
     dialog = window.edit_contract()
     assert dialog is not None
     assert dialog.grab().save(str(folder / "directory-contract-dialog.png"))
