@@ -7,8 +7,8 @@ desk's journal and lands (once) on retry.
 from __future__ import annotations
 
 import glob
-import os
 import multiprocessing
+import os
 import subprocess
 import time
 from collections import Counter
