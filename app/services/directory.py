@@ -6,7 +6,7 @@ contacts, products and technicians are deactivated and keep their history.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -112,6 +112,23 @@ class ClientWithoutKeyUser:
     client_name: str
     contract_number: str
     contract_ends_on: date
+
+
+def _insert_audited(
+    session: Session,
+    who: str,
+    obj: Any,
+    entity: str,
+    state_of: Callable[[Any], dict[str, Any]],
+    duplicate: str,
+) -> None:
+    """Insert a new directory record and audit its creation; a duplicate key is a Conflict."""
+    session.add(obj)
+    try:
+        session.flush()
+    except IntegrityError as error:
+        raise Conflict(duplicate) from error
+    _audit(session, who, entity, obj.id, "create", None, state_of(obj))
 
 
 def _client_state(c: Client) -> dict[str, Any]:
@@ -278,12 +295,14 @@ class DirectoryService:
         with unit_of_work(self.db) as session:
             who = self._require_editor(session, actor)
             tech = Technician(login=login, name=name.strip() or login, role=role, email=email)
-            session.add(tech)
-            try:
-                session.flush()
-            except IntegrityError as error:
-                raise Conflict(f"Ya existe el representante técnico «{login}».") from error
-            _audit(session, who, "technician", tech.id, "create", None, _tech_state(tech))
+            _insert_audited(
+                session,
+                who,
+                tech,
+                "technician",
+                _tech_state,
+                f"Ya existe el representante técnico «{login}».",
+            )
             self._commit(session, f"Ya existe el representante técnico «{login}».")
             return technician_view(tech)
 
@@ -356,12 +375,9 @@ class DirectoryService:
         with unit_of_work(self.db) as session:
             who = self._require_editor(session, actor)
             client = Client(name=name, tax_id=(tax_id or "").strip() or None, notes=notes)
-            session.add(client)
-            try:
-                session.flush()
-            except IntegrityError as error:
-                raise Conflict(f"Ya existe el cliente «{name}».") from error
-            _audit(session, who, "client", client.id, "create", None, _client_state(client))
+            _insert_audited(
+                session, who, client, "client", _client_state, f"Ya existe el cliente «{name}»."
+            )
             if contract_from and contract_until:
                 contract = Contract(
                     client_id=client.id,
@@ -516,12 +532,14 @@ class DirectoryService:
                 critical_line_24x7=critical_line_24x7,
             )
             contract.products = self._products(session, product_ids)
-            session.add(contract)
-            try:
-                session.flush()
-            except IntegrityError as error:
-                raise Conflict(f"Ya existe el contrato número «{number}».") from error
-            _audit(session, who, "contract", contract.id, "create", None, _contract_state(contract))
+            _insert_audited(
+                session,
+                who,
+                contract,
+                "contract",
+                _contract_state,
+                f"Ya existe el contrato número «{number}».",
+            )
             self._commit(session, f"Ya existe el contrato número «{number}».")
             return contract_detail(contract)
 
@@ -702,12 +720,14 @@ class DirectoryService:
         with unit_of_work(self.db) as session:
             who = self._require_editor(session, actor)
             product = Product(code=code, name=name)
-            session.add(product)
-            try:
-                session.flush()
-            except IntegrityError as error:
-                raise Conflict(f"Ya existe el producto con código «{code}».") from error
-            _audit(session, who, "product", product.id, "create", None, _product_state(product))
+            _insert_audited(
+                session,
+                who,
+                product,
+                "product",
+                _product_state,
+                f"Ya existe el producto con código «{code}».",
+            )
             session.commit()
             return ProductView(product.id, product.code, product.name, product.active)
 
