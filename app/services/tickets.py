@@ -41,8 +41,6 @@ from app.services.directory_lookup import (
     client_view,
     contact_ref,
     contact_view,
-    contract_in_force,
-    find_contact,
     find_contact_ref,
     has_contract_in_force,
     technician_by_login,
@@ -219,17 +217,15 @@ class TicketService:
                 if existing is not None:
                     return existing
             author = technician_by_login(session, actor) if actor else None
-            if limited:
-                client_id, ref, reasons = self._requester_ref(session, request, received)
-                contact_id = ref.id if ref else None
-                contact_name = ref.name if ref else ""
-                contact_address = (ref.email or "") if ref else ""
-            else:
-                client, contact, reasons = self._requester(session, request, received)
-                client_id = client.id if client else None
-                contact_id = contact.id if contact else None
-                contact_name = contact.name if contact else ""
-                contact_address = contact.email or contact.phone or "" if contact else ""
+            client_id, ref, reasons = self._requester_ref(session, request, received)
+            contact_id = ref.id if ref else None
+            contact_name = ref.name if ref else ""
+            contact_address = (ref.email or "") if ref else ""
+            if ref is not None and not contact_address and not limited:
+                # The intake role may not read phone numbers; a desk may.
+                contact_address = (
+                    session.scalar(select(Contact.phone).where(Contact.id == ref.id)) or ""
+                )
             reasons = [*reasons, *(n for n in review_notes if n not in reasons)]
             ticket = Ticket(
                 subject=subject[:500],
@@ -300,39 +296,10 @@ class TicketService:
             session.commit()
             return ticket.id
 
-    def _requester(
-        self, session: Session, request: OpenTicketRequest, received: datetime
-    ) -> tuple[Client | None, Contact | None, list[str]]:
-        reasons: list[str] = []
-        contact = session.get(Contact, request.contact_id) if request.contact_id else None
-        if contact is None and request.requester_address:
-            contact = find_contact(session, request.requester_address)
-        client = session.get(Client, request.client_id) if request.client_id else None
-        if client is None and contact is not None:
-            client = contact.client
-        if client is None:
-            reasons.append("Cliente no identificado: revisar quién solicita el servicio.")
-        else:
-            local_day = received.astimezone(self._local_zone()).date()
-            if contract_in_force(session, client.id, local_day) is None:
-                reasons.append(
-                    f"{client.name} no tiene contrato de mantenimiento vigente "
-                    f"al {local_day:%d/%m/%Y}."
-                )
-        if contact is None:
-            reasons.append("El solicitante no es un contacto registrado del cliente.")
-        elif client is not None and contact.client_id != client.id:
-            reasons.append("El contacto pertenece a otro cliente.")
-        elif not contact.is_key_user:
-            reasons.append(
-                f"{contact.name} no es el usuario clave (líder de proyecto) del cliente."
-            )
-        return client, contact, reasons
-
     def _requester_ref(
         self, session: Session, request: OpenTicketRequest, received: datetime
     ) -> tuple[int | None, ContactRef | None, list[str]]:
-        """_requester() through column-limited reads; the same reasons for review."""
+        """Client, contact and the reasons for supervisor review, through column-limited reads."""
         reasons: list[str] = []
         contact = contact_ref(session, request.contact_id) if request.contact_id else None
         if contact is None and request.requester_address:

@@ -32,7 +32,9 @@ LANGUAGE sql STABLE AS $f$
 $f$;
 
 CREATE OR REPLACE FUNCTION imr_notify_change() RETURNS trigger
-LANGUAGE plpgsql AS $$
+-- Runs with the owner's rights: the queue row is announced whoever made the change (the
+-- mail-intake role, for one, may not read technicians or every ticket column itself).
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
     rec record;
     what text;
