@@ -2,13 +2,14 @@
 and claim throughput with 20 contending desks (real PostgreSQL, IMR_TEST_PG_URL).
 
 Each listening desk is its own OS process running what the console runs: a Qt event loop, the
-``LiveFeed`` (QSocketNotifier on the LISTEN socket, leading-edge coalescing, row reload on the
-TaskRunner) and a ``QueueModel``. A change counts as propagated when that desk's QueueModel holds
-the ticket at its new version. Changes are real service calls (``reprioritise``: ticket update plus
-action, one transaction) made at a paced rate — one every 20–50 ms by default, i.e. ~29 changes/s,
-already far above a support centre's few per second — so the figure measures propagation, not a
-queue of 500 changes on 2 CPUs. ``IMR_BENCH_LIVE_GAP_MS=min,max`` changes the pacing;
-``IMR_BENCH_LIVE_DESKS`` and ``IMR_BENCH_LIVE_CHANGES`` the counts (defaults 20 and 500).
+``LiveFeed`` (QSocketNotifier on the LISTEN socket; the queue row comes in the NOTIFY payload and
+is applied with no database round trip; leading-edge coalesced row reloads on the TaskRunner only
+for payloads without a row) and a ``QueueModel``. A change counts as propagated when that desk's
+QueueModel holds the ticket at its new version. Changes are real service calls (``reprioritise``:
+ticket update plus action, one transaction) made at a paced rate — one every 20–50 ms by default,
+i.e. ~29 changes/s, already far above a support centre's few per second — so the figure measures
+propagation, not a queue of 500 changes on 2 CPUs. ``IMR_BENCH_LIVE_GAP_MS=min,max`` changes the
+pacing; ``IMR_BENCH_LIVE_DESKS`` and ``IMR_BENCH_LIVE_CHANGES`` the counts (defaults 20 and 500).
 """
 
 from __future__ import annotations
@@ -307,7 +308,7 @@ def run() -> list[dict]:
             "ok": prop["reloads"] <= prop["events"],
         },
         {
-            "name": "CPU per change per desk (wake, drain, reload, model)",
+            "name": "CPU per change per desk (wake, drain, row, model)",
             "value": prop["desk_cpu_ms"],
             "unit": "ms",
             "target": "—",
