@@ -4,22 +4,22 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../ui/app.py" line="63" />
+            <location filename="../../ui/app.py" line="64" />
             <source>No hay representantes técnicos activos en la base de datos; un administrador debe registrar al menos uno.</source>
             <translation>There are no active technicians in the database; an administrator must register at least one.</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="104" />
+            <location filename="../../ui/app.py" line="105" />
             <source>Contraseña de la base de datos</source>
             <translation>Database password</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="105" />
+            <location filename="../../ui/app.py" line="106" />
             <source>Contraseña de {0} en {1}:</source>
             <translation>Password of {0} on {1}:</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="166" />
+            <location filename="../../ui/app.py" line="167" />
             <source>Revise la configuración de la base de datos y vuelva a intentar.</source>
             <translation>Check the database settings and try again.</translation>
         </message>
@@ -551,460 +551,635 @@
         </message>
     </context>
     <context>
-        <name>DirectoryWindow</name>
+        <name>DirectoryImportDialog</name>
         <message>
-            <location filename="../../ui/directory/window.py" line="54" />
-            <source>Sí</source>
-            <translation>Yes</translation>
+            <location filename="../../ui/directory/import_dialog.py" line="37" />
+            <source>Clientes</source>
+            <translation>Clients</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="60" />
-            <source>Inicia el {0}</source>
-            <translation>Starts on {0}</translation>
+            <location filename="../../ui/directory/import_dialog.py" line="38" />
+            <source>Contratos</source>
+            <translation>Contracts</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="62" />
-            <source>Vencido</source>
-            <translation>Expired</translation>
+            <location filename="../../ui/directory/import_dialog.py" line="39" />
+            <source>Contactos</source>
+            <translation>Contacts</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="66" />
-            <source>Vigente — vence hoy</source>
-            <translation>In force — expires today</translation>
-        </message>
-        <message>
-            <location filename="../../ui/directory/window.py" line="67" />
-            <source>Vigente — vence en {0} días</source>
-            <translation>In force — expires in {0} days</translation>
-        </message>
-        <message>
-            <location filename="../../ui/directory/window.py" line="68" />
-            <source>Vigente</source>
-            <translation>In force</translation>
-        </message>
-        <message>
-            <location filename="../../ui/directory/window.py" line="122" />
-            <source>Directorio — clientes, contratos, contactos, productos</source>
-            <translation>Directory — clients, contracts, contacts, products</translation>
-        </message>
-        <message>
-            <location filename="../../ui/directory/window.py" line="126" />
-            <source>&amp;Clientes y contratos</source>
-            <translation>&amp;Clients and contracts</translation>
-        </message>
-        <message>
-            <location filename="../../ui/directory/window.py" line="127" />
-            <source>&amp;Productos</source>
-            <translation>&amp;Products</translation>
-        </message>
-        <message>
-            <location filename="../../ui/directory/window.py" line="128" />
-            <source>&amp;Representantes técnicos</source>
-            <translation>&amp;Technicians</translation>
-        </message>
-        <message>
-            <location filename="../../ui/directory/window.py" line="130" />
-            <location filename="../../ui/directory/window.py" line="374" />
-            <source>&amp;Avisos</source>
-            <translation>&amp;Notices</translation>
-        </message>
-        <message>
-            <location filename="../../ui/directory/window.py" line="132" />
-            <source>Puede editar el directorio.</source>
-            <translation>You can edit the directory.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/directory/window.py" line="134" />
-            <source>Solo lectura: los supervisores y administradores editan el directorio.</source>
-            <translation>Read only: supervisors and administrators edit the directory.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/directory/window.py" line="154" />
-            <location filename="../../ui/directory/window.py" line="298" />
-            <location filename="../../ui/directory/window.py" line="312" />
-            <source>Cliente</source>
-            <translation>Client</translation>
-        </message>
-        <message>
-            <location filename="../../ui/directory/window.py" line="155" />
-            <source>RUC</source>
-            <translation>RUC</translation>
-        </message>
-        <message>
-            <location filename="../../ui/directory/window.py" line="157" />
-            <location filename="../../ui/directory/window.py" line="299" />
-            <location filename="../../ui/directory/window.py" line="313" />
-            <source>Contrato</source>
-            <translation>Contract</translation>
-        </message>
-        <message>
-            <location filename="../../ui/directory/window.py" line="162" />
-            <source>Abiertos</source>
-            <translation>Open</translation>
-        </message>
-        <message>
-            <location filename="../../ui/directory/window.py" line="165" />
-            <source>Buscar cliente, RUC o contrato…  (Ctrl+F)</source>
-            <translation>Search client, RUC or contract…  (Ctrl+F)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/directory/window.py" line="170" />
-            <source>Nuevo cliente…</source>
-            <translation>New client…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/directory/window.py" line="177" />
-            <location filename="../../ui/directory/window.py" line="422" />
-            <source>Seleccione un cliente</source>
-            <translation>Select a client</translation>
-        </message>
-        <message>
-            <location filename="../../ui/directory/window.py" line="182" />
-            <source>Editar cliente…</source>
-            <translation>Edit client…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/directory/window.py" line="185" />
-            <source>Número</source>
-            <translation>Number</translation>
-        </message>
-        <message>
-            <location filename="../../ui/directory/window.py" line="186" />
-            <source>Inicio</source>
-            <translation>Start</translation>
-        </message>
-        <message>
-            <location filename="../../ui/directory/window.py" line="187" />
-            <location filename="../../ui/directory/window.py" line="315" />
-            <source>Fin</source>
-            <translation>End</translation>
-        </message>
-        <message>
-            <location filename="../../ui/directory/window.py" line="189" />
-            <location filename="../../ui/directory/window.py" line="215" />
-            <location filename="../../ui/directory/window.py" line="251" />
-            <location filename="../../ui/directory/window.py" line="276" />
-            <source>Estado</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <location filename="../../ui/directory/window.py" line="194" />
+            <location filename="../../ui/directory/import_dialog.py" line="40" />
             <source>Productos</source>
             <translation>Products</translation>
         </message>
         <message>
+            <location filename="../../ui/directory/import_dialog.py" line="50" />
+            <source>No se pudo leer «{0}»: {1}.</source>
+            <translation>Could not read “{0}”: {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/import_dialog.py" line="57" />
+            <source>«{0}» no es un archivo de texto CSV.</source>
+            <translation>“{0}” is not a CSV text file.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/import_dialog.py" line="62" />
+            <source>Archivo CSV a importar</source>
+            <translation>CSV file to import</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/import_dialog.py" line="62" />
+            <source>Archivos CSV (*.csv);;Todos (*)</source>
+            <translation>CSV files (*.csv);;All files (*)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/import_dialog.py" line="69" />
+            <location filename="../../ui/directory/import_dialog.py" line="244" />
+            <source>Exportar a CSV</source>
+            <translation>Export to CSV</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/import_dialog.py" line="69" />
+            <source>Archivos CSV (*.csv)</source>
+            <translation>CSV files (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/import_dialog.py" line="77" />
+            <source>No se pudo completar la operación; intente de nuevo.</source>
+            <translation>The operation could not be completed; please try again.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/import_dialog.py" line="102" />
+            <source>Importar desde CSV</source>
+            <translation>Import from CSV</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/import_dialog.py" line="107" />
+            <source>Ningún archivo elegido</source>
+            <translation>No file chosen</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/import_dialog.py" line="108" />
+            <source>&amp;Elegir archivo…</source>
+            <translation>&amp;Choose file…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/import_dialog.py" line="114" />
+            <source>&amp;Qué importa:</source>
+            <translation>&amp;What to import:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/import_dialog.py" line="115" />
+            <source>Archivo:</source>
+            <translation>File:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/import_dialog.py" line="116" />
+            <source>Elija el archivo: primero se revisa sin cambiar nada.</source>
+            <translation>Choose the file: it is checked first, without changing anything.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/import_dialog.py" line="119" />
+            <source>Línea</source>
+            <translation>Line</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/import_dialog.py" line="119" />
+            <source>Motivo</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/import_dialog.py" line="124" />
+            <source>&amp;Importar</source>
+            <translation>&amp;Import</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/import_dialog.py" line="127" />
+            <location filename="../../ui/directory/import_dialog.py" line="250" />
+            <source>Cerrar</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/import_dialog.py" line="158" />
+            <source>Revisando el archivo…</source>
+            <translation>Checking the file…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/import_dialog.py" line="181" />
+            <source>Importando…</source>
+            <translation>Importing…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/import_dialog.py" line="213" />
+            <source>{0} fila(s) rechazada(s) de {1}. Corrija el archivo: no se importará nada mientras haya filas rechazadas.</source>
+            <translation>{0} row(s) rejected out of {1}. Fix the file: nothing is imported while any row is rejected.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/import_dialog.py" line="218" />
+            <source>Importación terminada: {0} fila(s) de {1} ({2} nuevas, {3} actualizadas).</source>
+            <translation>Import finished: {0} row(s) of {1} ({2} new, {3} updated).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/import_dialog.py" line="221" />
+            <source>El archivo no tiene filas de datos.</source>
+            <translation>The file has no data rows.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/import_dialog.py" line="223" />
+            <source>Sin filas rechazadas: se importarían {0} fila(s) de {1} ({2} nuevas, {3} actualizadas). Pulse Importar para aplicarlas.</source>
+            <translation>No rows rejected: {0} row(s) of {1} would be imported ({2} new, {3} updated). Press Import to apply them.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/import_dialog.py" line="246" />
+            <source>Se exportan las mismas columnas que lee la importación.</source>
+            <translation>The export writes the same columns the import reads.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/import_dialog.py" line="248" />
+            <source>&amp;Exportar…</source>
+            <translation>&amp;Export…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/import_dialog.py" line="253" />
+            <source>&amp;Qué exporta:</source>
+            <translation>&amp;What to export:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/import_dialog.py" line="279" />
+            <source>No se pudo escribir «{0}»: {1}.</source>
+            <translation>Could not write “{0}”: {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/import_dialog.py" line="284" />
+            <source>Exportado a {0}.</source>
+            <translation>Exported to {0}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DirectoryWindow</name>
+        <message>
+            <location filename="../../ui/directory/window.py" line="55" />
+            <source>Sí</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="61" />
+            <source>Inicia el {0}</source>
+            <translation>Starts on {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="63" />
+            <source>Vencido</source>
+            <translation>Expired</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="67" />
+            <source>Vigente — vence hoy</source>
+            <translation>In force — expires today</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="68" />
+            <source>Vigente — vence en {0} días</source>
+            <translation>In force — expires in {0} days</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="69" />
+            <source>Vigente</source>
+            <translation>In force</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="123" />
+            <source>Directorio — clientes, contratos, contactos, productos</source>
+            <translation>Directory — clients, contracts, contacts, products</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="127" />
+            <source>&amp;Clientes y contratos</source>
+            <translation>&amp;Clients and contracts</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="128" />
+            <source>&amp;Productos</source>
+            <translation>&amp;Products</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="129" />
+            <source>&amp;Representantes técnicos</source>
+            <translation>&amp;Technicians</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="131" />
+            <location filename="../../ui/directory/window.py" line="381" />
+            <source>&amp;Avisos</source>
+            <translation>&amp;Notices</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="133" />
+            <source>Puede editar el directorio.</source>
+            <translation>You can edit the directory.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="135" />
+            <source>Solo lectura: los supervisores y administradores editan el directorio.</source>
+            <translation>Read only: supervisors and administrators edit the directory.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="138" />
+            <source>Importar CSV…</source>
+            <translation>Import CSV…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="139" />
+            <source>Exportar CSV…</source>
+            <translation>Export CSV…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="161" />
+            <location filename="../../ui/directory/window.py" line="305" />
+            <location filename="../../ui/directory/window.py" line="319" />
+            <source>Cliente</source>
+            <translation>Client</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="162" />
+            <source>RUC</source>
+            <translation>RUC</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="164" />
+            <location filename="../../ui/directory/window.py" line="306" />
+            <location filename="../../ui/directory/window.py" line="320" />
+            <source>Contrato</source>
+            <translation>Contract</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="169" />
+            <source>Abiertos</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="172" />
+            <source>Buscar cliente, RUC o contrato…  (Ctrl+F)</source>
+            <translation>Search client, RUC or contract…  (Ctrl+F)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="177" />
+            <source>Nuevo cliente…</source>
+            <translation>New client…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="184" />
+            <location filename="../../ui/directory/window.py" line="429" />
+            <source>Seleccione un cliente</source>
+            <translation>Select a client</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="189" />
+            <source>Editar cliente…</source>
+            <translation>Edit client…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="192" />
+            <source>Número</source>
+            <translation>Number</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="193" />
+            <source>Inicio</source>
+            <translation>Start</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="194" />
+            <location filename="../../ui/directory/window.py" line="322" />
+            <source>Fin</source>
+            <translation>End</translation>
+        </message>
+        <message>
             <location filename="../../ui/directory/window.py" line="196" />
+            <location filename="../../ui/directory/window.py" line="222" />
+            <location filename="../../ui/directory/window.py" line="258" />
+            <location filename="../../ui/directory/window.py" line="283" />
+            <source>Estado</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="201" />
+            <source>Productos</source>
+            <translation>Products</translation>
+        </message>
+        <message>
+            <location filename="../../ui/directory/window.py" line="203" />
             <source>Cobertura</source>
             <translation>Coverage</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="198" />
+            <location filename="../../ui/directory/window.py" line="205" />
             <source>Buscar contrato…</source>
             <translation>Search contract…</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="203" />
+            <location filename="../../ui/directory/window.py" line="210" />
             <source>Nuevo contrato…</source>
             <translation>New contract…</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="204" />
+            <location filename="../../ui/directory/window.py" line="211" />
             <source>Editar contrato…</source>
             <translation>Edit contract…</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="205" />
+            <location filename="../../ui/directory/window.py" line="212" />
             <source>Renovar…</source>
             <translation>Renew…</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="208" />
+            <location filename="../../ui/directory/window.py" line="215" />
             <source>Contacto</source>
             <translation>Contact</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="209" />
+            <location filename="../../ui/directory/window.py" line="216" />
             <source>Correos</source>
             <translation>Emails</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="210" />
+            <location filename="../../ui/directory/window.py" line="217" />
             <source>Teléfonos</source>
             <translation>Phones</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="211" />
+            <location filename="../../ui/directory/window.py" line="218" />
             <source>WhatsApp</source>
             <translation>WhatsApp</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="213" />
+            <location filename="../../ui/directory/window.py" line="220" />
             <source>Usuario clave</source>
             <translation>Key user</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="213" />
+            <location filename="../../ui/directory/window.py" line="220" />
             <source>★ Usuario clave</source>
             <translation>★ Key user</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="215" />
-            <location filename="../../ui/directory/window.py" line="251" />
-            <location filename="../../ui/directory/window.py" line="276" />
+            <location filename="../../ui/directory/window.py" line="222" />
+            <location filename="../../ui/directory/window.py" line="258" />
+            <location filename="../../ui/directory/window.py" line="283" />
             <source>Activo</source>
             <translation>Active</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="215" />
-            <location filename="../../ui/directory/window.py" line="251" />
-            <location filename="../../ui/directory/window.py" line="276" />
+            <location filename="../../ui/directory/window.py" line="222" />
+            <location filename="../../ui/directory/window.py" line="258" />
+            <location filename="../../ui/directory/window.py" line="283" />
             <source>Inactivo</source>
             <translation>Inactive</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="217" />
+            <location filename="../../ui/directory/window.py" line="224" />
             <source>Buscar contacto, correo o número…</source>
             <translation>Search contact, email or number…</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="221" />
+            <location filename="../../ui/directory/window.py" line="228" />
             <source>Nuevo contacto…</source>
             <translation>New contact…</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="222" />
+            <location filename="../../ui/directory/window.py" line="229" />
             <source>Editar contacto…</source>
             <translation>Edit contact…</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="228" />
+            <location filename="../../ui/directory/window.py" line="235" />
             <source>Contratos de mantenimiento</source>
             <translation>Maintenance contracts</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="233" />
+            <location filename="../../ui/directory/window.py" line="240" />
             <source>Contactos (usuario clave / líder de proyecto)</source>
             <translation>Contacts (key user / project leader)</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="249" />
+            <location filename="../../ui/directory/window.py" line="256" />
             <source>Código</source>
             <translation>Code</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="250" />
+            <location filename="../../ui/directory/window.py" line="257" />
             <source>Producto</source>
             <translation>Product</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="253" />
+            <location filename="../../ui/directory/window.py" line="260" />
             <source>Buscar producto…</source>
             <translation>Search product…</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="257" />
+            <location filename="../../ui/directory/window.py" line="264" />
             <source>Portafolio de productos y soluciones de IMR</source>
             <translation>IMR products and solutions portfolio</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="261" />
+            <location filename="../../ui/directory/window.py" line="268" />
             <source>Nuevo producto…</source>
             <translation>New product…</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="262" />
+            <location filename="../../ui/directory/window.py" line="269" />
             <source>Editar producto…</source>
             <translation>Edit product…</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="272" />
+            <location filename="../../ui/directory/window.py" line="279" />
             <source>Usuario</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="273" />
+            <location filename="../../ui/directory/window.py" line="280" />
             <source>Nombre</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="274" />
+            <location filename="../../ui/directory/window.py" line="281" />
             <source>Correo</source>
             <translation>Email</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="275" />
+            <location filename="../../ui/directory/window.py" line="282" />
             <source>Rol</source>
             <translation>Role</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="277" />
+            <location filename="../../ui/directory/window.py" line="284" />
             <source>En turno</source>
             <translation>On shift</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="279" />
+            <location filename="../../ui/directory/window.py" line="286" />
             <source>Buscar representante técnico…</source>
             <translation>Search technician…</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="283" />
+            <location filename="../../ui/directory/window.py" line="290" />
             <source>Representantes técnicos</source>
             <translation>Technicians</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="287" />
+            <location filename="../../ui/directory/window.py" line="294" />
             <source>Nuevo representante…</source>
             <translation>New technician…</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="288" />
+            <location filename="../../ui/directory/window.py" line="295" />
             <source>Editar representante…</source>
             <translation>Edit technician…</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="300" />
+            <location filename="../../ui/directory/window.py" line="307" />
             <source>Vence</source>
             <translation>Expires</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="302" />
+            <location filename="../../ui/directory/window.py" line="309" />
             <source>Días</source>
             <translation>Days</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="303" />
+            <location filename="../../ui/directory/window.py" line="310" />
             <source>hoy</source>
             <translation>today</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="307" />
-            <location filename="../../ui/directory/window.py" line="318" />
+            <location filename="../../ui/directory/window.py" line="314" />
+            <location filename="../../ui/directory/window.py" line="325" />
             <source>Buscar…</source>
             <translation>Search…</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="323" />
+            <location filename="../../ui/directory/window.py" line="330" />
             <source>Contratos por vencer (30 días)</source>
             <translation>Contracts expiring (30 days)</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="325" />
+            <location filename="../../ui/directory/window.py" line="332" />
             <source>Clientes sin usuario clave</source>
             <translation>Clients without a key user</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="328" />
+            <location filename="../../ui/directory/window.py" line="335" />
             <source>Intro sobre una fila abre el cliente. Una renovación es un contrato nuevo.</source>
             <translation>Enter on a row opens the client. A renewal is a new contract.</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="374" />
+            <location filename="../../ui/directory/window.py" line="381" />
             <source>&amp;Avisos ({0})</source>
             <translation>&amp;Notices ({0})</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="383" />
+            <location filename="../../ui/directory/window.py" line="390" />
             <source>No se pudo completar la operación; intente de nuevo.</source>
             <translation>The operation could not be completed; try again.</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="399" />
             <location filename="../../ui/directory/window.py" line="406" />
+            <location filename="../../ui/directory/window.py" line="413" />
             <source>Sin contrato vigente</source>
             <translation>No contract in force</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="400" />
+            <location filename="../../ui/directory/window.py" line="407" />
             <source>Contrato vigente hasta {0}</source>
             <translation>Contract in force until {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="407" />
+            <location filename="../../ui/directory/window.py" line="414" />
             <source>Vigente hasta {0}</source>
             <translation>In force until {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="427" />
+            <location filename="../../ui/directory/window.py" line="434" />
             <source>  (inactivo)</source>
             <translation>  (inactive)</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="434" />
+            <location filename="../../ui/directory/window.py" line="441" />
             <source>RUC: {0}   ·   {1}</source>
             <translation>RUC: {0}   ·   {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="435" />
+            <location filename="../../ui/directory/window.py" line="442" />
             <source>Usuario clave: {0}</source>
             <translation>Key user: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="435" />
+            <location filename="../../ui/directory/window.py" line="442" />
             <source>⚠ ninguno</source>
             <translation>⚠ none</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="438" />
+            <location filename="../../ui/directory/window.py" line="445" />
             <source>Notas: {0}</source>
             <translation>Notes: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="472" />
+            <location filename="../../ui/directory/window.py" line="479" />
             <source>Cliente «{0}» registrado.</source>
             <translation>Client “{0}” registered.</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="488" />
+            <location filename="../../ui/directory/window.py" line="495" />
             <source>Cliente actualizado.</source>
             <translation>Client updated.</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="500" />
+            <location filename="../../ui/directory/window.py" line="507" />
             <source>Contrato registrado.</source>
             <translation>Contract registered.</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="512" />
+            <location filename="../../ui/directory/window.py" line="519" />
             <source>Contrato {0} actualizado.</source>
             <translation>Contract {0} updated.</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="520" />
+            <location filename="../../ui/directory/window.py" line="527" />
             <source>Renovar contrato</source>
             <translation>Renew contract</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="530" />
+            <location filename="../../ui/directory/window.py" line="537" />
             <source>Contrato renovado: se registró un contrato nuevo.</source>
             <translation>Contract renewed: a new contract was registered.</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="547" />
+            <location filename="../../ui/directory/window.py" line="554" />
             <source>Contacto registrado.</source>
             <translation>Contact registered.</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="561" />
+            <location filename="../../ui/directory/window.py" line="568" />
             <source>Contacto actualizado.</source>
             <translation>Contact updated.</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="570" />
+            <location filename="../../ui/directory/window.py" line="577" />
             <source>Producto registrado.</source>
             <translation>Product registered.</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="582" />
+            <location filename="../../ui/directory/window.py" line="589" />
             <source>Producto actualizado.</source>
             <translation>Product updated.</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="591" />
+            <location filename="../../ui/directory/window.py" line="598" />
             <source>Representante técnico registrado.</source>
             <translation>Technician registered.</translation>
         </message>
         <message>
-            <location filename="../../ui/directory/window.py" line="608" />
+            <location filename="../../ui/directory/window.py" line="615" />
             <source>Representante técnico actualizado.</source>
             <translation>Technician updated.</translation>
         </message>
@@ -1012,12 +1187,12 @@
     <context>
         <name>Domain</name>
         <message>
-            <location filename="../../ui/i18n.py" line="47" />
+            <location filename="../../ui/i18n.py" line="48" />
             <source>1 hora</source>
             <translation>1 hour</translation>
         </message>
         <message>
-            <location filename="../../ui/i18n.py" line="48" />
+            <location filename="../../ui/i18n.py" line="49" />
             <source>{0} horas</source>
             <translation>{0} hours</translation>
         </message>
@@ -1115,17 +1290,17 @@
     <context>
         <name>LiveFeed</name>
         <message>
-            <location filename="../../ui/live_feed.py" line="36" />
+            <location filename="../../ui/live_feed.py" line="42" />
             <source>Conectado: los cambios de otros escritorios se muestran al instante.</source>
             <translation>Connected: changes from other desks show up at once.</translation>
         </message>
         <message>
-            <location filename="../../ui/live_feed.py" line="39" />
+            <location filename="../../ui/live_feed.py" line="45" />
             <source>Conexión restablecida con la base de datos; cola actualizada.</source>
             <translation>Database connection restored; queue refreshed.</translation>
         </message>
         <message>
-            <location filename="../../ui/live_feed.py" line="42" />
+            <location filename="../../ui/live_feed.py" line="48" />
             <source>se perdió la conexión con el servidor; los plazos siguen corriendo</source>
             <translation>the connection to the server was lost; deadlines keep running</translation>
         </message>
@@ -2226,15 +2401,15 @@
         </message>
         <message>
             <location filename="../../ui/supervisor_panel.py" line="96" />
-            <location filename="../../ui/supervisor_panel.py" line="402" />
-            <location filename="../../ui/supervisor_panel.py" line="423" />
+            <location filename="../../ui/supervisor_panel.py" line="404" />
+            <location filename="../../ui/supervisor_panel.py" line="425" />
             <source>Prioridad</source>
             <translation>Priority</translation>
         </message>
         <message>
             <location filename="../../ui/supervisor_panel.py" line="97" />
-            <location filename="../../ui/supervisor_panel.py" line="401" />
-            <location filename="../../ui/supervisor_panel.py" line="422" />
+            <location filename="../../ui/supervisor_panel.py" line="403" />
+            <location filename="../../ui/supervisor_panel.py" line="424" />
             <source>Tiquete</source>
             <translation>Ticket</translation>
         </message>
@@ -2250,15 +2425,15 @@
         </message>
         <message>
             <location filename="../../ui/supervisor_panel.py" line="100" />
-            <location filename="../../ui/supervisor_panel.py" line="403" />
-            <location filename="../../ui/supervisor_panel.py" line="424" />
+            <location filename="../../ui/supervisor_panel.py" line="405" />
+            <location filename="../../ui/supervisor_panel.py" line="426" />
             <source>Canal</source>
             <translation>Channel</translation>
         </message>
         <message>
             <location filename="../../ui/supervisor_panel.py" line="101" />
-            <location filename="../../ui/supervisor_panel.py" line="406" />
-            <location filename="../../ui/supervisor_panel.py" line="426" />
+            <location filename="../../ui/supervisor_panel.py" line="408" />
+            <location filename="../../ui/supervisor_panel.py" line="428" />
             <source>Asignado a</source>
             <translation>Assigned to</translation>
         </message>
@@ -2274,7 +2449,7 @@
         </message>
         <message>
             <location filename="../../ui/supervisor_panel.py" line="204" />
-            <location filename="../../ui/supervisor_panel.py" line="391" />
+            <location filename="../../ui/supervisor_panel.py" line="393" />
             <source>Tiquetes</source>
             <translation>Tickets</translation>
         </message>
@@ -2315,7 +2490,7 @@
         </message>
         <message>
             <location filename="../../ui/supervisor_panel.py" line="218" />
-            <location filename="../../ui/supervisor_panel.py" line="320" />
+            <location filename="../../ui/supervisor_panel.py" line="322" />
             <source>Total</source>
             <translation>Total</translation>
         </message>
@@ -2351,175 +2526,175 @@
         </message>
         <message>
             <location filename="../../ui/supervisor_panel.py" line="284" />
-            <location filename="../../ui/supervisor_panel.py" line="428" />
+            <location filename="../../ui/supervisor_panel.py" line="430" />
             <source>Pronóstico</source>
             <translation>Forecast</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="313" />
+            <location filename="../../ui/supervisor_panel.py" line="315" />
             <source>&lt;b&gt;Carga por representante técnico&lt;/b&gt; (tiquetes abiertos)</source>
             <translation>&lt;b&gt;Load by technician&lt;/b&gt; (open tickets)</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="317" />
+            <location filename="../../ui/supervisor_panel.py" line="319" />
             <source>Representante técnico</source>
             <translation>Technician</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="318" />
+            <location filename="../../ui/supervisor_panel.py" line="320" />
             <source>En turno</source>
             <translation>On shift</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="342" />
+            <location filename="../../ui/supervisor_panel.py" line="344" />
             <source>Calcular</source>
             <translation>Compute</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="344" />
+            <location filename="../../ui/supervisor_panel.py" line="346" />
             <source>Exportar CSV…</source>
             <translation>Export CSV…</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="346" />
+            <location filename="../../ui/supervisor_panel.py" line="348" />
             <source>Exportar PDF…</source>
             <translation>Export PDF…</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="349" />
+            <location filename="../../ui/supervisor_panel.py" line="351" />
             <source>Desde</source>
             <translation>From</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="351" />
+            <location filename="../../ui/supervisor_panel.py" line="353" />
             <source>hasta</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="357" />
+            <location filename="../../ui/supervisor_panel.py" line="359" />
             <source>Calendarios y política…</source>
             <translation>Calendars and policy…</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="368" />
+            <location filename="../../ui/supervisor_panel.py" line="370" />
             <source>Por prioridad</source>
             <translation>By priority</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="369" />
+            <location filename="../../ui/supervisor_panel.py" line="371" />
             <source>Por canal</source>
             <translation>By channel</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="370" />
+            <location filename="../../ui/supervisor_panel.py" line="372" />
             <source>Por cliente</source>
             <translation>By client</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="371" />
+            <location filename="../../ui/supervisor_panel.py" line="373" />
             <source>Por técnico</source>
             <translation>By technician</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="390" />
-            <location filename="../../ui/supervisor_panel.py" line="407" />
+            <location filename="../../ui/supervisor_panel.py" line="392" />
+            <location filename="../../ui/supervisor_panel.py" line="409" />
             <source>Causa</source>
             <translation>Cause</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="392" />
+            <location filename="../../ui/supervisor_panel.py" line="394" />
             <source>Qué significa</source>
             <translation>What it means</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="404" />
+            <location filename="../../ui/supervisor_panel.py" line="406" />
             <source>Vencía</source>
             <translation>Was due</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="405" />
+            <location filename="../../ui/supervisor_panel.py" line="407" />
             <source>Primer contacto</source>
             <translation>First contact</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="425" />
+            <location filename="../../ui/supervisor_panel.py" line="427" />
             <source>Vence</source>
             <translation>Due</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="427" />
+            <location filename="../../ui/supervisor_panel.py" line="429" />
             <source>Contacto previsto</source>
             <translation>Expected contact</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="473" />
+            <location filename="../../ui/supervisor_panel.py" line="475" />
             <source>&lt;b&gt;{0}&lt;/b&gt; vencidos · &lt;b&gt;{1}&lt;/b&gt; vencen en la próxima hora · &lt;b style='color:#c62828'&gt;{2}&lt;/b&gt; críticos sin asignar</source>
             <translation>&lt;b&gt;{0}&lt;/b&gt; breached · &lt;b&gt;{1}&lt;/b&gt; due within the next hour · &lt;b style='color:#c62828'&gt;{2}&lt;/b&gt; critical unassigned</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="481" />
+            <location filename="../../ui/supervisor_panel.py" line="483" />
             <source>Sí</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="481" />
+            <location filename="../../ui/supervisor_panel.py" line="483" />
             <source>No</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="497" />
+            <location filename="../../ui/supervisor_panel.py" line="499" />
             <source>La fecha final es anterior a la inicial.</source>
             <translation>The end date is before the start date.</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="501" />
+            <location filename="../../ui/supervisor_panel.py" line="503" />
             <source>Calculando el informe…</source>
             <translation>Computing the report…</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="549" />
+            <location filename="../../ui/supervisor_panel.py" line="551" />
             <source>sin contacto</source>
             <translation>no contact</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="558" />
+            <location filename="../../ui/supervisor_panel.py" line="560" />
             <source>&lt;b&gt;{0}&lt;/b&gt; de {1} tiquetes en espera de primer contacto vencerán con {2} representantes en turno. Tiempo de atención (mediana): </source>
             <translation>&lt;b&gt;{0}&lt;/b&gt; of {1} tickets waiting for first contact will breach with {2} technicians on shift. Handling time (median): </translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="578" />
+            <location filename="../../ui/supervisor_panel.py" line="580" />
             <source>nadie en turno</source>
             <translation>nobody on shift</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="586" />
+            <location filename="../../ui/supervisor_panel.py" line="588" />
             <source>Periodo {0}: {1} tiquetes, cumplimiento {2} %.</source>
             <translation>Period {0}: {1} tickets, compliance {2} %.</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="595" />
-            <location filename="../../ui/supervisor_panel.py" line="601" />
-            <location filename="../../ui/supervisor_panel.py" line="616" />
+            <location filename="../../ui/supervisor_panel.py" line="597" />
+            <location filename="../../ui/supervisor_panel.py" line="603" />
+            <location filename="../../ui/supervisor_panel.py" line="618" />
             <source>Calcule el informe antes de exportarlo.</source>
             <translation>Compute the report before exporting it.</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="620" />
+            <location filename="../../ui/supervisor_panel.py" line="622" />
             <source>Exportar informe</source>
             <translation>Export report</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="627" />
+            <location filename="../../ui/supervisor_panel.py" line="629" />
             <source>No se pudo guardar el archivo: {0}</source>
             <translation>Could not save the file: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="630" />
+            <location filename="../../ui/supervisor_panel.py" line="632" />
             <source>Informe guardado en {0}</source>
             <translation>Report saved to {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="645" />
+            <location filename="../../ui/supervisor_panel.py" line="647" />
             <source>No se pudo calcular el informe.</source>
             <translation>The report could not be computed.</translation>
         </message>

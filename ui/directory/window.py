@@ -42,6 +42,7 @@ from ui.directory.dialogs import (
     _qdate,
     role_text,
 )
+from ui.directory.import_dialog import ExportDialog, ImportDialog
 from ui.directory.table import Column, SearchableTable
 from ui.widgets.banner import Banner
 
@@ -134,10 +135,16 @@ class DirectoryWindow(QDialog):
             else _tr("Solo lectura: los supervisores y administradores editan el directorio.")
         )
         self.mode.setStyleSheet("color: #555;")
+        self.import_button = self._button(_tr("Importar CSV…"), self.import_csv)
+        self.export_button = self._button(_tr("Exportar CSV…"), self.export_csv)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.mode, 1)
+        bottom.addWidget(self.import_button)
+        bottom.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.mode)
+        layout.addLayout(bottom)
         QShortcut(QKeySequence("F5"), self, activated=self.reload)
         for button in self._edit_buttons:
             button.setVisible(self.can_edit)
@@ -610,3 +617,17 @@ class DirectoryWindow(QDialog):
             )
 
         return self._open(dialog, save)
+
+    # ----------------------------------------------------------------- CSV
+    def import_csv(self) -> ImportDialog:
+        dialog = ImportDialog(self.ctx, self)
+        dialog.imported.connect(lambda _report: self.reload())
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def export_csv(self) -> ExportDialog:
+        dialog = ExportDialog(self.ctx, self)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
