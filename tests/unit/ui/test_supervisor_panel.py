@@ -136,6 +136,7 @@ def test_period_report_tables_charts_and_exports(
     assert data.count(b"/Type /Page") - data.count(b"/Type /Pages") >= 2
 
     folder = Path(os.environ.get("IMR_SCREENSHOT_DIR", tmp_path))
+    folder.mkdir(parents=True, exist_ok=True)
     for index, name in enumerate(("board", "compliance", "causes", "forecast")):
         panel.tabs.setCurrentIndex(index)
         path = folder / f"supervisor-{name}.png"
