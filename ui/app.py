@@ -247,7 +247,7 @@ def _grab(widget: QWidget, path: Path) -> None:
 
 
 def render_screenshots(out: Path, db_url: str | None = None) -> list[Path]:
-    """Main window, ticket detail, new ticket and settings dialogs as PNG files in ``out``."""
+    """Main window, ticket detail, new ticket and settings dialogs, supervisor panel, as PNGs."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     out.mkdir(parents=True, exist_ok=True)
     app = application()
@@ -325,6 +325,7 @@ def render_screenshots(out: Path, db_url: str | None = None) -> list[Path]:
                 dialog.close()
                 dialog.deleteLater()
             written.append(path)
+        written.extend(_supervisor_shots(out, ctx, runner))
         window.close()
         QTimer.singleShot(0, lambda: None)
         _settle(runner, 0.1)
@@ -334,4 +335,26 @@ def render_screenshots(out: Path, db_url: str | None = None) -> list[Path]:
         services.close()
         if temp is not None:
             temp.cleanup()
+    return written
+
+
+def _supervisor_shots(out: Path, ctx: AppContext, runner: TaskRunner) -> list[Path]:
+    """The supervisor panel's live board and compliance tab, as a supervisor sees them."""
+    from ui.supervisor_panel import open_supervisor_panel
+
+    panel = open_supervisor_panel(ctx)
+    panel.resize(1500, 900)
+    loaded: list[str] = []
+    panel.board_applied.connect(lambda: loaded.append("board"))
+    panel.period_applied.connect(lambda: loaded.append("period"))
+    wait_until(lambda: {"board", "period"} <= set(loaded))
+    _settle(runner, 0.5)
+    written = []
+    for index, name in ((0, "supervisor-board.png"), (1, "supervisor-compliance.png")):
+        panel.tabs.setCurrentIndex(index)
+        _settle(runner, 0.3)
+        path = out / name
+        _grab(panel, path)
+        written.append(path)
+    panel.close()
     return written

@@ -119,13 +119,15 @@ def test_global_search_finds_closed_tickets_too(
     assert first.id in [r.id for r in window.search_panel.model.rows()]
 
 
-def test_screenshot_command_writes_four_pngs(tmp_path: Path, qapp: object) -> None:
+def test_screenshot_command_writes_every_window(tmp_path: Path, qapp: object) -> None:
     assert cli_main(["screenshot", "--out", str(tmp_path)]) == 0
     pngs = sorted(p.name for p in tmp_path.glob("*.png"))
     assert pngs == [
         "main-window.png",
         "new-ticket-dialog.png",
         "settings-dialog.png",
+        "supervisor-board.png",
+        "supervisor-compliance.png",
         "ticket-dialog.png",
     ]
     assert all((tmp_path / p).stat().st_size > 5000 for p in pngs)
