@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -23,6 +22,7 @@ from app.domain.formatting import format_datetime
 from app.services.mail_intake import MailView
 from app.services.snapshots import ActionView, AttachmentView
 from ui.timeline import AttachmentItem, human_size, plain_label
+from ui.widgets.attachment_previews import AttachmentPreviews
 
 RAW_PREVIEW_LIMIT = 256 * 1024  # characters of an original shown on screen
 
@@ -106,7 +106,7 @@ class MailThreadView(QScrollArea):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._fetch = fetch
+        self._previews = AttachmentPreviews(fetch)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget()
@@ -119,7 +119,6 @@ class MailThreadView(QScrollArea):
         self._layout.addStretch(1)
         self.setWidget(body)
         self.cards: list[MailCard] = []
-        self._images: dict[int, bytes] = {}
 
     def set_mails(self, mails: Sequence[MailView], actions: Sequence[ActionView]) -> None:
         by_action = {a.id: a.attachments for a in actions}
@@ -130,28 +129,10 @@ class MailThreadView(QScrollArea):
         for mail in mails:
             card = MailCard(mail, by_action.get(mail.action_id, ()) if mail.action_id else ())
             card.original_requested.connect(self.original_requested)
-            for item in card.attachment_items:
-                item.save_requested.connect(self.save_requested)
-                if item.attachment.is_image:
-                    self._load_image(item)
+            self._previews.wire(card.attachment_items, self.save_requested)
             self._layout.insertWidget(self._layout.count() - 1, card)
             self.cards.append(card)
         self.empty_label.setVisible(not self.cards)
-
-    def _load_image(self, item: AttachmentItem) -> None:
-        cached = self._images.get(item.attachment.id)
-        if cached is not None:
-            item.set_image(cached)
-            return
-        if self._fetch is None:
-            return
-
-        def done(data: bytes, item: AttachmentItem = item) -> None:
-            self._images[item.attachment.id] = data
-            with contextlib.suppress(RuntimeError):  # the card was replaced by a reload
-                item.set_image(data)
-
-        self._fetch(item.attachment.id, done)
 
 
 class RawMailDialog(QDialog):

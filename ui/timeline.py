@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from app.domain.formatting import format_datetime
 from app.domain.tickets import ActionKind
 from app.services.snapshots import ActionView, AttachmentView
 from ui import i18n
+from ui.widgets.attachment_previews import AttachmentPreviews
 
 THUMBNAIL_SIZE = 160
 
@@ -195,7 +195,7 @@ class Timeline(QScrollArea):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._fetch = fetch
+        self._previews = AttachmentPreviews(fetch)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -208,7 +208,6 @@ class Timeline(QScrollArea):
         self._layout.addStretch(1)
         self.setWidget(self._body)
         self.cards: list[ActionCard] = []
-        self._images: dict[int, bytes] = {}
         self._stick_to_end = True
         self.verticalScrollBar().rangeChanged.connect(self._on_range_changed)
 
@@ -220,10 +219,7 @@ class Timeline(QScrollArea):
         self.cards = []
         for action in sorted(actions, key=lambda a: (a.occurred_at, a.id)):
             card = ActionCard(action)
-            for item in card.attachment_items:
-                item.save_requested.connect(self.save_requested)
-                if item.attachment.is_image:
-                    self._load_image(item)
+            self._previews.wire(card.attachment_items, self.save_requested)
             self._layout.insertWidget(self._layout.count() - 1, card)
             self.cards.append(card)
         self._stick_to_end = at_bottom
@@ -237,21 +233,6 @@ class Timeline(QScrollArea):
         if self._stick_to_end:
             self.verticalScrollBar().setValue(maximum)
             self._stick_to_end = False
-
-    def _load_image(self, item: AttachmentItem) -> None:
-        cached = self._images.get(item.attachment.id)
-        if cached is not None:
-            item.set_image(cached)
-            return
-        if self._fetch is None:
-            return
-
-        def done(data: bytes, item: AttachmentItem = item) -> None:
-            self._images[item.attachment.id] = data
-            with contextlib.suppress(RuntimeError):  # the card was replaced by a reload
-                item.set_image(data)
-
-        self._fetch(item.attachment.id, done)
 
 
 def ask_save_path(parent: QWidget, filename: str) -> Path | None:
