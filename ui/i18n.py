@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from app.domain.formatting import set_display_language
 from app.resources_path import translations_dir
 
 TRANSLATIONS = translations_dir()
@@ -58,6 +59,7 @@ def install(app: QCoreApplication, language: str) -> bool:
     if language not in LANGUAGES:
         language = "es"
     _current = language
+    set_display_language(language)
     QLocale.setDefault(QLocale("es_PA" if language == "es" else "en_US"))
     qt_base = QTranslator(app)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

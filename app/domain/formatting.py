@@ -13,6 +13,7 @@ __all__ = [
     "format_duration",
     "format_short",
     "format_time",
+    "set_display_language",
 ]
 
 HOME_TIMEZONE = "America/Panama"
@@ -45,7 +46,18 @@ def _local(dt: datetime, tz: str | tzinfo) -> datetime:
     return dt.astimezone(_zone(tz))
 
 
-def _lang(lang: str) -> str:
+_display_language = "es"
+
+
+def set_display_language(lang: str) -> None:
+    """The language dates are written in when a call does not name one (the console's choice)."""
+    global _display_language
+    _display_language = _lang(lang)
+
+
+def _lang(lang: str | None) -> str:
+    if lang is None:
+        return _display_language
     if lang not in _DAYS:
         raise ValueError(f"unsupported language {lang!r} (use 'es' or 'en')")
     return lang
@@ -61,7 +73,7 @@ def format_time(dt: datetime, *, tz: str | tzinfo = HOME_TIMEZONE) -> str:
     return f"{_local(dt, tz):%H:%M}"
 
 
-def format_day(day: date, *, with_year: bool = False, lang: str = "es") -> str:
+def format_day(day: date, *, with_year: bool = False, lang: str | None = None) -> str:
     """A calendar date, "lun 7 dic" (or "lun 7 dic 2026")."""
     lang = _lang(lang)
     text = f"{_DAYS[lang][day.weekday()]} {day.day} {_MONTHS[lang][day.month - 1]}"
@@ -69,7 +81,11 @@ def format_day(day: date, *, with_year: bool = False, lang: str = "es") -> str:
 
 
 def format_datetime(
-    dt: datetime, *, tz: str | tzinfo = HOME_TIMEZONE, with_year: bool = True, lang: str = "es"
+    dt: datetime,
+    *,
+    tz: str | tzinfo = HOME_TIMEZONE,
+    with_year: bool = True,
+    lang: str | None = None,
 ) -> str:
     """ "lun 7 dic 2026, 10:30"; the zone name is appended when it is not America/Panama."""
     lang = _lang(lang)
@@ -79,7 +95,7 @@ def format_datetime(
 
 
 def format_short(
-    dt: datetime, *, now: datetime, tz: str | tzinfo = HOME_TIMEZONE, lang: str = "es"
+    dt: datetime, *, now: datetime, tz: str | tzinfo = HOME_TIMEZONE, lang: str | None = None
 ) -> str:
     """Compact form for queues: "hoy 10:30", "mañana 08:00", "lun 08:00" within the coming week,
     otherwise "lun 7 dic, 10:30" (with the year when it differs from now's)."""

@@ -64,3 +64,19 @@ def test_format_countdown() -> None:
     assert format_countdown(timedelta(days=2, hours=3, minutes=10)) == "2 d 03:10:00"
     assert format_countdown(timedelta(0)) == "00:00:00"
     assert format_countdown(-timedelta(minutes=12, seconds=30)) == "-00:12:30"
+
+
+def test_display_language_applies_when_a_call_names_none() -> None:
+    from datetime import UTC, datetime
+
+    from app.domain.formatting import format_datetime, set_display_language
+
+    moment = datetime(2026, 12, 7, 15, 30, tzinfo=UTC)  # Monday 10:30 in Panama
+    try:
+        set_display_language("en")
+        english = format_datetime(moment)
+    finally:
+        set_display_language("es")
+    assert english != format_datetime(moment)
+    assert format_datetime(moment) == "lun 7 dic 2026, 10:30"
+    assert format_datetime(moment, lang="en") == english
