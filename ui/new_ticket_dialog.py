@@ -6,7 +6,6 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
@@ -52,7 +51,7 @@ from ui.context import AppContext
 from ui.priority_questions import PriorityQuestions
 from ui.timeline import plain_label
 from ui.widgets.banner import Banner
-from ui.widgets.guard import while_alive
+from ui.widgets.guard import GuardedJobs
 
 PANAMA = ZoneInfo(HOME_TIMEZONE)
 CHANNELS = (Channel.PHONE, Channel.WHATSAPP, Channel.CRITICAL_LINE)
@@ -86,7 +85,7 @@ def _from_qdatetime(value: QDateTime) -> datetime:
     return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=PANAMA)
 
 
-class NewTicketDialog(QDialog):
+class NewTicketDialog(QDialog, GuardedJobs):
     """Opens a ticket (or reinforces an open one); ``ticket_opened`` carries its number."""
 
     ticket_opened = Signal(int)
@@ -112,15 +111,6 @@ class NewTicketDialog(QDialog):
         self.search_clients()
         directory = ctx.directory
         self._run_job(directory.products, self._set_products, self._on_failed)
-
-    def _run_job(
-        self,
-        fn: Callable[[], Any],
-        on_success: Callable[[Any], None] | None = None,
-        on_failure: Callable[[BaseException], None] | None = None,
-    ) -> None:
-        """Background job whose callbacks are dropped if this dialog is deleted meanwhile."""
-        self.ctx.runner.run(fn, while_alive(self, on_success), while_alive(self, on_failure))
 
     # ================================================================== layout
     def _build(self) -> None:

@@ -57,7 +57,7 @@ from ui.context import AppContext
 from ui.mail_thread import MailThreadView, RawMailDialog
 from ui.timeline import Timeline, ask_save_path, human_size, plain_label
 from ui.widgets.banner import Banner
-from ui.widgets.guard import while_alive
+from ui.widgets.guard import GuardedJobs
 
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 SUPERVISOR_ROLES = ("supervisor", "admin")
@@ -100,7 +100,7 @@ class ActionTextEdit(QPlainTextEdit):
         self.insertPlainText(source.text())
 
 
-class TicketDialog(QDialog):
+class TicketDialog(QDialog, GuardedJobs):
     """Everything about one ticket; every change goes through ``ctx.runner`` with its version."""
 
     changed = QtSignal(int)  # the ticket (or a ticket it was merged into) changed here
@@ -124,15 +124,6 @@ class TicketDialog(QDialog):
         self.clock_timer.setInterval(1000)
         self.clock_timer.timeout.connect(self.tick)
         self.reload()
-
-    def _run_job(
-        self,
-        fn: Callable[[], Any],
-        on_success: Callable[[Any], None] | None = None,
-        on_failure: Callable[[BaseException], None] | None = None,
-    ) -> None:
-        """Background job whose callbacks are dropped if this dialog is deleted meanwhile."""
-        self.ctx.runner.run(fn, while_alive(self, on_success), while_alive(self, on_failure))
 
     # ================================================================== layout
     def _build(self) -> None:

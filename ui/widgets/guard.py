@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QObject
+
+if TYPE_CHECKING:
+    from ui.context import AppContext
 
 
 def while_alive(owner: QObject, fn: Callable[..., Any] | None) -> Callable[..., None] | None:
@@ -19,3 +22,19 @@ def while_alive(owner: QObject, fn: Callable[..., Any] | None) -> Callable[..., 
             fn(*args)
 
     return call
+
+
+class GuardedJobs:
+    """Mixin for a window with ``ctx``: background jobs whose callbacks die with the window."""
+
+    ctx: AppContext
+
+    def _run_job(
+        self,
+        fn: Callable[[], Any],
+        on_success: Callable[[Any], None] | None = None,
+        on_failure: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Background job whose callbacks are dropped if this dialog is deleted meanwhile."""
+        owner: Any = self  # the QObject this is mixed into
+        self.ctx.runner.run(fn, while_alive(owner, on_success), while_alive(owner, on_failure))
