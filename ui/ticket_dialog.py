@@ -473,24 +473,15 @@ class TicketDialog(QDialog, GuardedJobs):
     def _build_reopen_merge_form(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        title = QLabel(_tr("Reabrir"))
-        title.setStyleSheet("font-weight: 700;")
-        layout.addWidget(title)
-        self.reopen_reason = QLineEdit()
-        self.reopen_reason.setObjectName("reopenReason")
-        self.reopen_reason.setPlaceholderText(_tr("Por qué se reabre (obligatorio)"))
-        self.reopen_reason.textChanged.connect(self._update_buttons)
-        self.reopen_button = QPushButton(_tr("Reabrir tiquete"))
-        self.reopen_button.setObjectName("reopenButton")
-        self.reopen_button.clicked.connect(self.reopen)
-        row = QHBoxLayout()
-        row.addWidget(self.reopen_reason, 1)
-        row.addWidget(self.reopen_button)
-        layout.addLayout(row)
+        layout.addWidget(self._bold_label(_tr("Reabrir")))
+        self.reopen_reason, self.reopen_button = self._input_row(
+            layout,
+            ("reopenReason", _tr("Por qué se reabre (obligatorio)")),
+            ("reopenButton", _tr("Reabrir tiquete")),
+            self.reopen,
+        )
         layout.addSpacing(14)
-        merge_title = QLabel(_tr("Fusionar en…"))
-        merge_title.setStyleSheet("font-weight: 700;")
-        layout.addWidget(merge_title)
+        layout.addWidget(self._bold_label(_tr("Fusionar en…")))
         merge_help = QLabel(
             _tr(
                 "Si este tiquete es un duplicado, su historial pasa al tiquete original "
@@ -500,19 +491,41 @@ class TicketDialog(QDialog, GuardedJobs):
         merge_help.setWordWrap(True)
         merge_help.setStyleSheet("color: #5f6b7a;")
         layout.addWidget(merge_help)
-        self.merge_target = QLineEdit()
-        self.merge_target.setObjectName("mergeTarget")
-        self.merge_target.setPlaceholderText(_tr("Tiquete original, p. ej. IMR-120"))
-        self.merge_target.textChanged.connect(self._update_buttons)
-        self.merge_button = QPushButton(_tr("Fusionar en…"))
-        self.merge_button.setObjectName("mergeButton")
-        self.merge_button.clicked.connect(self.merge)
-        merge_row = QHBoxLayout()
-        merge_row.addWidget(self.merge_target, 1)
-        merge_row.addWidget(self.merge_button)
-        layout.addLayout(merge_row)
+        self.merge_target, self.merge_button = self._input_row(
+            layout,
+            ("mergeTarget", _tr("Tiquete original, p. ej. IMR-120")),
+            ("mergeButton", _tr("Fusionar en…")),
+            self.merge,
+        )
         layout.addStretch(1)
         return page
+
+    @staticmethod
+    def _bold_label(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setStyleSheet("font-weight: 700;")
+        return label
+
+    def _input_row(
+        self,
+        layout: QVBoxLayout,
+        edit: tuple[str, str],
+        button: tuple[str, str],
+        slot: Callable[[], None],
+    ) -> tuple[QLineEdit, QPushButton]:
+        """A line edit (object name, placeholder) and the button that acts on it, in one row."""
+        line_edit = QLineEdit()
+        line_edit.setObjectName(edit[0])
+        line_edit.setPlaceholderText(edit[1])
+        line_edit.textChanged.connect(self._update_buttons)
+        push = QPushButton(button[1])
+        push.setObjectName(button[0])
+        push.clicked.connect(slot)
+        row = QHBoxLayout()
+        row.addWidget(line_edit, 1)
+        row.addWidget(push)
+        layout.addLayout(row)
+        return line_edit, push
 
     # ================================================================== loading
     @property
