@@ -50,7 +50,7 @@ from app.domain.tickets import (
 from app.services.errors import Conflict, DatabaseUnavailable, ServiceError
 from app.services.mail_intake import MailIntakeService, MailView
 from app.services.snapshots import AttachmentView, TicketDetail
-from app.services.tickets import NewAttachment
+from app.services.tickets import NewAttachment, TicketService
 from ui import i18n
 from ui.clock_text import describe
 from ui.context import AppContext
@@ -809,39 +809,44 @@ class TicketDialog(QDialog, GuardedJobs):
         assert self.detail is not None
         return self.detail.version
 
+    def _submit_change(
+        self,
+        change: Callable[[TicketService, int, str, int], TicketDetail],
+        on_done: Callable[[], None] | None = None,
+        message: str | None = None,
+    ) -> None:
+        """``change(tickets, ticket_id, actor, version)`` with the version on screen now."""
+        tickets, tid, actor, version = (
+            self.ctx.tickets,
+            self.ticket_id,
+            self.ctx.actor,
+            self._version(),
+        )
+        self._submit(lambda: change(tickets, tid, actor, version), on_done, message)
+
     def claim(self) -> None:
         tickets, tid, actor = self.ctx.tickets, self.ticket_id, self.ctx.actor
         self._submit(lambda: tickets.claim(tid, actor), message=_tr("Tiquete tomado."))
 
     def release(self) -> None:
-        tickets, tid, actor, version = (
-            self.ctx.tickets,
-            self.ticket_id,
-            self.ctx.actor,
-            self._version(),
+        self._submit_change(
+            lambda tickets, tid, actor, version: tickets.release(tid, actor, version),
+            message=_tr("Tiquete liberado."),
         )
-        self._submit(lambda: tickets.release(tid, actor, version), message=_tr("Tiquete liberado."))
 
     def set_waiting(self) -> None:
-        tickets, tid, actor, version = (
-            self.ctx.tickets,
-            self.ticket_id,
-            self.ctx.actor,
-            self._version(),
-        )
-        self._submit(
-            lambda: tickets.set_status(tid, TicketStatus.WAITING_CLIENT, actor, version),
+        self._submit_change(
+            lambda tickets, tid, actor, version: tickets.set_status(
+                tid, TicketStatus.WAITING_CLIENT, actor, version
+            ),
             message=_tr("En espera del cliente."),
         )
 
     def close_ticket(self) -> None:
-        tickets, tid, actor, version = (
-            self.ctx.tickets,
-            self.ticket_id,
-            self.ctx.actor,
-            self._version(),
+        self._submit_change(
+            lambda tickets, tid, actor, version: tickets.close(tid, actor, version),
+            message=_tr("Tiquete cerrado."),
         )
-        self._submit(lambda: tickets.close(tid, actor, version), message=_tr("Tiquete cerrado."))
 
     def resolve(self) -> None:
         solution = self.solution_text.toPlainText().strip()
@@ -850,14 +855,8 @@ class TicketDialog(QDialog, GuardedJobs):
                 _tr("Describa la solución brindada antes de resolver el tiquete."), "warning"
             )
             return
-        tickets, tid, actor, version = (
-            self.ctx.tickets,
-            self.ticket_id,
-            self.ctx.actor,
-            self._version(),
-        )
-        self._submit(
-            lambda: tickets.resolve(tid, solution, actor, version),
+        self._submit_change(
+            lambda tickets, tid, actor, version: tickets.resolve(tid, solution, actor, version),
             on_done=self.solution_text.clear,
             message=_tr("Tiquete resuelto."),
         )
@@ -868,14 +867,10 @@ class TicketDialog(QDialog, GuardedJobs):
             self.banner.show_message(_tr("Indique el motivo del cambio de prioridad."), "warning")
             return
         level = Priority(self.priority_combo.currentData())
-        tickets, tid, actor, version = (
-            self.ctx.tickets,
-            self.ticket_id,
-            self.ctx.actor,
-            self._version(),
-        )
-        self._submit(
-            lambda: tickets.reprioritise(tid, level, reason, actor, version),
+        self._submit_change(
+            lambda tickets, tid, actor, version: tickets.reprioritise(
+                tid, level, reason, actor, version
+            ),
             on_done=self.priority_reason.clear,
             message=_tr("Prioridad cambiada a {0}.").format(i18n.label(level)),
         )
@@ -885,14 +880,8 @@ class TicketDialog(QDialog, GuardedJobs):
         if not reason:
             self.banner.show_message(_tr("Indique por qué se reabre el tiquete."), "warning")
             return
-        tickets, tid, actor, version = (
-            self.ctx.tickets,
-            self.ticket_id,
-            self.ctx.actor,
-            self._version(),
-        )
-        self._submit(
-            lambda: tickets.reopen(tid, actor, reason, version),
+        self._submit_change(
+            lambda tickets, tid, actor, version: tickets.reopen(tid, actor, reason, version),
             on_done=self.reopen_reason.clear,
             message=_tr("Tiquete reabierto."),
         )
