@@ -6,7 +6,9 @@ contacts, products and technicians are deactivated and keep their history.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import functools
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -129,6 +131,16 @@ def _insert_audited(
     except IntegrityError as error:
         raise Conflict(duplicate) from error
     _audit(session, who, entity, obj.id, "create", None, state_of(obj))
+
+
+@contextmanager
+def _audited_update(
+    session: Session, who: str, obj: Any, entity: str, state_of: Callable[[Any], dict[str, Any]]
+) -> Iterator[None]:
+    """Audit what the body changes on an existing directory record as one "update" entry."""
+    before = state_of(obj)
+    yield
+    _audit(session, who, entity, obj.id, "update", before, state_of(obj))
 
 
 def _client_state(c: Client) -> dict[str, Any]:
@@ -324,22 +336,23 @@ class DirectoryService:
             tech = session.scalar(select(Technician).where(Technician.login == login.lower()))
             if tech is None:
                 raise NotFound(f"No existe el representante técnico «{login}».")
-            before = _tech_state(tech)
-            if name is not None:
-                tech.name = _clean_name(name, "El nombre")
-            if email is not None:
-                tech.email = _normalised(AddressKind.EMAIL, [email])[0] if email.strip() else None
-            if role is not None:
-                tech.role = role
-            if active is not None:
-                if not active and tech.login == who:
-                    raise InvalidInput("No puede desactivar su propio usuario.")
-                tech.active = active
-                if not active:
-                    tech.on_shift = False
-            if on_shift is not None:
-                tech.on_shift = on_shift and tech.active
-            _audit(session, who, "technician", tech.id, "update", before, _tech_state(tech))
+            with _audited_update(session, who, tech, "technician", _tech_state):
+                if name is not None:
+                    tech.name = _clean_name(name, "El nombre")
+                if email is not None:
+                    tech.email = (
+                        _normalised(AddressKind.EMAIL, [email])[0] if email.strip() else None
+                    )
+                if role is not None:
+                    tech.role = role
+                if active is not None:
+                    if not active and tech.login == who:
+                        raise InvalidInput("No puede desactivar su propio usuario.")
+                    tech.active = active
+                    if not active:
+                        tech.on_shift = False
+                if on_shift is not None:
+                    tech.on_shift = on_shift and tech.active
             session.commit()
             return technician_view(tech)
 
@@ -425,16 +438,15 @@ class DirectoryService:
         with unit_of_work(self.db) as session:
             who = self._require_editor(session, actor)
             client = self._client(session, client_id)
-            before = _client_state(client)
-            if name is not None:
-                client.name = _clean_name(name, "El nombre del cliente")
-            if tax_id is not None:
-                client.tax_id = tax_id.strip() or None
-            if notes is not None:
-                client.notes = notes.strip()
-            if active is not None:
-                client.active = active
-            _audit(session, who, "client", client.id, "update", before, _client_state(client))
+            with _audited_update(session, who, client, "client", _client_state):
+                if name is not None:
+                    client.name = _clean_name(name, "El nombre del cliente")
+                if tax_id is not None:
+                    client.tax_id = tax_id.strip() or None
+                if notes is not None:
+                    client.notes = notes.strip()
+                if active is not None:
+                    client.active = active
             self._commit(session, f"Ya existe otro cliente llamado «{client.name}».")
             return client_view(session, client, date.today())
 
@@ -559,24 +571,21 @@ class DirectoryService:
         with unit_of_work(self.db) as session:
             who = self._require_editor(session, actor)
             contract = self._contract(session, contract_id)
-            before = _contract_state(contract)
-            if number is not None:
-                contract.number = _clean_name(number, "El número del contrato")
-            if starts_on is not None:
-                contract.starts_on = starts_on
-            if ends_on is not None:
-                contract.ends_on = ends_on
-            if contract.ends_on < contract.starts_on:
-                raise InvalidInput("El fin del contrato no puede ser anterior a su inicio.")
-            if product_ids is not None:
-                contract.products = self._products(session, product_ids)
-            if coverage_notes is not None:
-                contract.coverage_notes = coverage_notes.strip()
-            if critical_line_24x7 is not None:
-                contract.critical_line_24x7 = critical_line_24x7
-            _audit(
-                session, who, "contract", contract.id, "update", before, _contract_state(contract)
-            )
+            with _audited_update(session, who, contract, "contract", _contract_state):
+                if number is not None:
+                    contract.number = _clean_name(number, "El número del contrato")
+                if starts_on is not None:
+                    contract.starts_on = starts_on
+                if ends_on is not None:
+                    contract.ends_on = ends_on
+                if contract.ends_on < contract.starts_on:
+                    raise InvalidInput("El fin del contrato no puede ser anterior a su inicio.")
+                if product_ids is not None:
+                    contract.products = self._products(session, product_ids)
+                if coverage_notes is not None:
+                    contract.coverage_notes = coverage_notes.strip()
+                if critical_line_24x7 is not None:
+                    contract.critical_line_24x7 = critical_line_24x7
             self._commit(session, f"Ya existe el contrato número «{contract.number}».")
             return contract_detail(contract)
 
@@ -745,14 +754,13 @@ class DirectoryService:
             product = session.get(Product, product_id)
             if product is None:
                 raise NotFound("El producto no existe.")
-            before = _product_state(product)
-            if code is not None:
-                product.code = _clean_name(code, "El código del producto").upper()
-            if name is not None:
-                product.name = _clean_name(name, "El nombre del producto")
-            if active is not None:
-                product.active = active
-            _audit(session, who, "product", product.id, "update", before, _product_state(product))
+            with _audited_update(session, who, product, "product", _product_state):
+                if code is not None:
+                    product.code = _clean_name(code, "El código del producto").upper()
+                if name is not None:
+                    product.name = _clean_name(name, "El nombre del producto")
+                if active is not None:
+                    product.active = active
             self._commit(session, f"Ya existe el producto con código «{product.code}».")
             return ProductView(product.id, product.code, product.name, product.active)
 
@@ -860,32 +868,24 @@ class DirectoryService:
             if contact is None:
                 raise NotFound("El contacto no existe.")
             current = contact_detail(session, contact)
-            before = _contact_state(session, contact)
-            if name is not None:
-                contact.name = _clean_name(name, "El nombre del contacto")
-            was_key = contact.is_key_user and contact.active
-            if is_key_user is not None:
-                contact.is_key_user = is_key_user
-            if active is not None:
-                contact.active = active
-            if was_key and not (contact.is_key_user and contact.active):
-                self._keep_a_key_user(session, contact)
-            self._set_addresses(
-                session,
-                contact,
-                current.emails if emails is None else emails,
-                current.phones if phones is None else phones,
-                current.whatsapps if whatsapps is None else whatsapps,
-            )
-            _audit(
-                session,
-                who,
-                "contact",
-                contact.id,
-                "update",
-                before,
-                _contact_state(session, contact),
-            )
+            state_of = functools.partial(_contact_state, session)
+            with _audited_update(session, who, contact, "contact", state_of):
+                if name is not None:
+                    contact.name = _clean_name(name, "El nombre del contacto")
+                was_key = contact.is_key_user and contact.active
+                if is_key_user is not None:
+                    contact.is_key_user = is_key_user
+                if active is not None:
+                    contact.active = active
+                if was_key and not (contact.is_key_user and contact.active):
+                    self._keep_a_key_user(session, contact)
+                self._set_addresses(
+                    session,
+                    contact,
+                    current.emails if emails is None else emails,
+                    current.phones if phones is None else phones,
+                    current.whatsapps if whatsapps is None else whatsapps,
+                )
             self._commit(session, "Una de las direcciones ya pertenece a otro contacto.")
             return contact_detail(session, contact)
 
