@@ -7,11 +7,13 @@ file without rejections is applied, in one transaction (all or nothing).
 from __future__ import annotations
 
 import csv
+import functools
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -140,6 +142,28 @@ def _day(text: str, column: str) -> date:
 
 def _text(row: dict[str, str], column: str) -> str:
     return " ".join((row.get(column) or "").split())
+
+
+_Record = TypeVar("_Record", Client, Product, Contract, Contact)
+
+
+@contextmanager
+def _imported(
+    session: Session,
+    who: str,
+    row: _Row,
+    model: type[_Record],
+    entity: str,
+    state_of: Callable[[Any], dict[str, Any]],
+) -> Iterator[_Record]:
+    """The row's record (existing or new) for the body to fill; then saved, its import audited."""
+    record = session.get(model, row.existing_id) if row.existing_id else model()
+    assert record is not None
+    before = state_of(record) if row.existing_id else None
+    yield record
+    session.add(record)
+    session.flush()
+    _audit(session, who, entity, record.id, "import", before, state_of(record))
 
 
 def _fmt_bool(value: bool) -> str:
@@ -350,54 +374,37 @@ class DirectoryImport:
     # one _apply_<kind> per kind: write a validated row, audited
     def _apply_clients(self, session: Session, who: str, row: _Row) -> None:
         v = row.values
-        client = session.get(Client, row.existing_id) if row.existing_id else Client()
-        assert client is not None
-        before = _client_state(client) if row.existing_id else None
-        client.name, client.tax_id = v["name"], v["tax_id"]
-        client.notes, client.active = v["notes"], v["active"]
-        session.add(client)
-        session.flush()
-        _audit(session, who, "client", client.id, "import", before, _client_state(client))
+        with _imported(session, who, row, Client, "client", _client_state) as client:
+            client.name, client.tax_id = v["name"], v["tax_id"]
+            client.notes, client.active = v["notes"], v["active"]
 
     def _apply_products(self, session: Session, who: str, row: _Row) -> None:
         v = row.values
-        product = session.get(Product, row.existing_id) if row.existing_id else Product()
-        assert product is not None
-        before = _product_state(product) if row.existing_id else None
-        product.code, product.name, product.active = v["code"], v["name"], v["active"]
-        session.add(product)
-        session.flush()
-        _audit(session, who, "product", product.id, "import", before, _product_state(product))
+        with _imported(session, who, row, Product, "product", _product_state) as product:
+            product.code, product.name, product.active = v["code"], v["name"], v["active"]
 
     def _apply_contracts(self, session: Session, who: str, row: _Row) -> None:
         v = row.values
-        contract = session.get(Contract, row.existing_id) if row.existing_id else Contract()
-        assert contract is not None
-        before = _contract_state(contract) if row.existing_id else None
-        contract.number, contract.client_id = v["number"], v["client_id"]
-        contract.starts_on, contract.ends_on = v["starts_on"], v["ends_on"]
-        contract.critical_line_24x7 = v["critical_line_24x7"]
-        contract.coverage_notes = v["coverage_notes"]
-        contract.products = list(
-            session.scalars(select(Product).where(Product.id.in_(v["product_ids"])))
-        )
-        session.add(contract)
-        session.flush()
-        _audit(session, who, "contract", contract.id, "import", before, _contract_state(contract))
+        with _imported(session, who, row, Contract, "contract", _contract_state) as contract:
+            contract.number, contract.client_id = v["number"], v["client_id"]
+            contract.starts_on, contract.ends_on = v["starts_on"], v["ends_on"]
+            contract.critical_line_24x7 = v["critical_line_24x7"]
+            contract.coverage_notes = v["coverage_notes"]
+            contract.products = list(
+                session.scalars(select(Product).where(Product.id.in_(v["product_ids"])))
+            )
 
     def _apply_contacts(self, session: Session, who: str, row: _Row) -> None:
         v = row.values
-        contact = session.get(Contact, row.existing_id) if row.existing_id else Contact()
-        assert contact is not None
-        before = _contact_state(session, contact) if row.existing_id else None
-        contact.client_id, contact.name = v["client_id"], v["name"]
-        contact.is_key_user, contact.active = v["is_key_user"], v["active"]
-        session.add(contact)
-        session.flush()
-        self.directory._set_addresses(session, contact, v["emails"], v["phones"], v["whatsapps"])
-        _audit(
-            session, who, "contact", contact.id, "import", before, _contact_state(session, contact)
-        )
+        state_of = functools.partial(_contact_state, session)
+        with _imported(session, who, row, Contact, "contact", state_of) as contact:
+            contact.client_id, contact.name = v["client_id"], v["name"]
+            contact.is_key_user, contact.active = v["is_key_user"], v["active"]
+            session.add(contact)
+            session.flush()  # the addresses need the contact's id
+            self.directory._set_addresses(
+                session, contact, v["emails"], v["phones"], v["whatsapps"]
+            )
 
     # ------------------------------------------------------------------ export
     def export(self, kind: str) -> str:
