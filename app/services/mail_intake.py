@@ -773,7 +773,7 @@ class _BatchWriter:
         self.mails = mails
         self.priority = priority
         self.now = now_utc()
-        policy = service.tickets.policy.get()
+        policy = service.tickets.policy.current(session)
         self.calendar = policy.calendar_for(priority, Channel.EMAIL)
         self.target_minutes = int(priority.target.total_seconds() // 60)
         self.requesters: dict[tuple[str, object], object] = {}

@@ -19,7 +19,7 @@ from app.services.audit import AuditView, trail
 from app.services.audit import record as _audit
 from app.services.directory_lookup import technician_by_login
 from app.services.errors import InvalidInput, NotFound, PermissionDenied
-from app.services.sla_settings import PolicyCache, calendar_from_row
+from app.services.sla_settings import PolicyCache, bump_policy_version, calendar_from_row
 from app.services.uow import unit_of_work
 
 EDITOR_ROLES = ("supervisor", "admin")
@@ -137,6 +137,7 @@ class SlaAdminService:
             row.weekly = normalised
             self._validate(row)
             _audit(session, login, "calendar", row.name, "set_weekly", before, normalised)
+            bump_policy_version(session)
             session.commit()
             view = _calendar_view(row)
         self.policy.invalidate()
@@ -158,6 +159,7 @@ class SlaAdminService:
                 None,
                 {"day": day.isoformat(), "reason": reason.strip()},
             )
+            bump_policy_version(session)
             session.commit()
             view = _calendar_view(row)
         self.policy.invalidate()
@@ -173,6 +175,7 @@ class SlaAdminService:
             before = {"day": day.isoformat(), "reason": found.reason}
             row.closures.remove(found)
             _audit(session, login, "calendar", row.name, "remove_closure", before, None)
+            bump_policy_version(session)
             session.commit()
             view = _calendar_view(row)
         self.policy.invalidate()
@@ -206,6 +209,7 @@ class SlaAdminService:
                 {"calendar": before},
                 {"calendar": target.name},
             )
+            bump_policy_version(session)
             session.commit()
         self.policy.invalidate()
 
@@ -231,6 +235,7 @@ class SlaAdminService:
                 {"value": before},
                 {"value": fraction},
             )
+            bump_policy_version(session)
             session.commit()
         self.policy.invalidate()
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -48,25 +48,60 @@ def load_policy(session: Session) -> SlaPolicy:
     return SlaPolicy(calendars=calendars, assignments=assignments, at_risk_fraction=fraction)
 
 
+POLICY_VERSION_KEY = "policy_version"
+
+
+def policy_version(session: Session) -> Any:
+    """The stamp every SLA settings change bumps (see bump_policy_version)."""
+    return session.scalar(select(AppSetting.value).where(AppSetting.key == POLICY_VERSION_KEY))
+
+
+def bump_policy_version(session: Session) -> None:
+    """Mark the SLA settings as changed, in the caller's transaction, for every desk to see."""
+    row = session.get(AppSetting, POLICY_VERSION_KEY)
+    if row is None:
+        session.add(AppSetting(key=POLICY_VERSION_KEY, value=1))
+    else:
+        row.value = int(row.value or 0) + 1
+
+
 class PolicyCache:
-    """The policy for one database, reloaded when a settings change is announced."""
+    """The policy for one database.
+
+    ``get()`` serves the cached policy (display, countdowns). ``current(session)`` is what deadline
+    computations use: one cheap read of the settings stamp in the caller's transaction, and a
+    reload when another desk or a supervisor changed the settings since.
+    """
 
     def __init__(self, db: Database) -> None:
         self._db = db
         self._lock = threading.Lock()
         self._policy: SlaPolicy | None = None
-        self._listeners: list[Callable[[SlaPolicy], None]] = []
+        self._version: Any = None
 
     def get(self) -> SlaPolicy:
         with self._lock:
             if self._policy is None:
                 with unit_of_work(self._db) as session:
-                    self._policy = load_policy(session)
+                    self._load(session)
+            assert self._policy is not None
+            return self._policy
+
+    def current(self, session: Session) -> SlaPolicy:
+        version = policy_version(session)
+        with self._lock:
+            if self._policy is None or version != self._version:
+                self._load(session, version)
+            assert self._policy is not None
             return self._policy
 
     def invalidate(self) -> None:
         with self._lock:
             self._policy = None
+
+    def _load(self, session: Session, version: Any = None) -> None:
+        self._version = policy_version(session) if version is None else version
+        self._policy = load_policy(session)
 
     def calendar(self, name: str) -> BusinessCalendar:
         policy = self.get()

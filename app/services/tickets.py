@@ -206,10 +206,10 @@ class TicketService:
         )
         if received > now + CLOCK_SKEW_ALLOWANCE:
             raise InvalidInput("La fecha de recepción no puede estar en el futuro.")
-        policy = self.policy.get()
-        calendar = policy.calendar_for(request.priority, request.channel)
-        deadline = compute_deadline(calendar, received, request.priority.target)
         with unit_of_work(self.db) as session:
+            policy = self.policy.current(session)
+            calendar = policy.calendar_for(request.priority, request.channel)
+            deadline = compute_deadline(calendar, received, request.priority.target)
             if request.uid:
                 existing = session.scalar(
                     select(TicketAction.ticket_id).where(TicketAction.uid == request.uid)
@@ -640,7 +640,8 @@ class TicketService:
             }
             ticket.priority = int(priority)
             if ticket.first_contact_at is None:
-                calendar = self.policy.get().calendar_for(priority, Channel(ticket.channel))
+                policy = self.policy.current(session)
+                calendar = policy.calendar_for(priority, Channel(ticket.channel))
                 ticket.calendar_name = calendar.name
                 ticket.target_minutes = int(priority.target.total_seconds() // 60)
                 ticket.first_contact_due = compute_deadline(

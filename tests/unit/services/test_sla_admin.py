@@ -141,3 +141,16 @@ def test_at_risk_threshold_and_holidays(
     assert date(2026, 11, 3) in holidays and date(2026, 1, 1) in holidays
     assert admin.holidays("24x7", 2026) == []
     assert [a.action for a in admin.audit_log()] == ["set"]
+
+
+def test_other_desks_use_the_new_hours_for_their_next_deadline(
+    env: tuple[SlaAdminService, TicketService], db: Database
+) -> None:
+    """Another desk (or the long-running mail worker) has its own, warm policy cache."""
+    admin, _ = env
+    other_desk = TicketService(db, PolicyCache(db))
+    received = local(2026, 10, 20, 16, 30)  # Tue 16:30, Medio = 12 h of office time
+    assert _due(other_desk, Channel.EMAIL, Priority.MEDIO, received) == local(2026, 10, 22, 10, 30)
+    admin.set_weekly_hours("office", EARLY_WEEK, "sup")  # 07:00-16:00 from now on
+    # Received after the new closing time: Wed 9 h + Thu 3 h, ending Thu 10:00.
+    assert _due(other_desk, Channel.EMAIL, Priority.MEDIO, received) == local(2026, 10, 22, 10, 0)
