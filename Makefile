@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Linux: the bundle's numpy is built without OpenBLAS (build/numpy_noblas.py); tests run on it too
+NOBLAS := $(VENV)/.numpy-noblas
 
 .PHONY: run test bench lint typecheck bundle screenshots clean translations
 
@@ -12,10 +14,14 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test,build]"
 	touch $(STAMP)
 
+$(NOBLAS): $(STAMP) build/numpy_noblas.py
+	$(BIN)/python build/numpy_noblas.py
+	touch $(NOBLAS)
+
 run: $(STAMP)
 	$(BIN)/imr-console
 
-test: $(STAMP)
+test: $(STAMP) $(NOBLAS)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 lint: $(STAMP)
@@ -23,13 +29,13 @@ lint: $(STAMP)
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 
-bench: $(STAMP)
+bench: $(STAMP) $(NOBLAS)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/imr-console screenshot --out docs/screenshots
 
-bundle: $(STAMP)
+bundle: $(STAMP) $(NOBLAS)
 	$(BIN)/pyinstaller --noconfirm --clean --workpath build/work --distpath build/dist build/imr-console.spec
 
 translations: $(STAMP)

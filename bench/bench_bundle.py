@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SIZE_TARGET_MIB = 120.0
+SIZE_TARGET_MB = 120.0  # the target, in MB (10**6 bytes)
 PAINT_TARGET_MS = 5000.0
 RUNS = 3
 
@@ -45,15 +45,22 @@ def _self_test(exe: Path, home: Path, extra: list[str]) -> tuple[float, float]:
 def run() -> list[dict]:
     bundle = _bundle_module()
     folder = bundle.build()
-    size_mib = bundle.size_on_disk(folder) / 2**20
+    size = bundle.size_on_disk(folder)
     rows: list[dict] = [
         {
             "name": "bundle size on disk (Linux one-folder)",
-            "value": round(size_mib, 1),
+            "value": round(size / 10**6, 1),
+            "unit": "MB",
+            "target": f"< {SIZE_TARGET_MB:.0f}",
+            "ok": size / 10**6 < SIZE_TARGET_MB,
+        },
+        {
+            "name": "bundle size on disk (Linux one-folder), binary units",
+            "value": round(size / 2**20, 1),
             "unit": "MiB",
-            "target": f"< {SIZE_TARGET_MIB:.0f}",
-            "ok": size_mib < SIZE_TARGET_MIB,
-        }
+            "target": "informative",
+            "ok": True,
+        },
     ]
     with tempfile.TemporaryDirectory(prefix="imr-bench-bundle-") as temp:
         home = Path(temp) / "home"

@@ -3,7 +3,8 @@
     python build/bundle.py            # build (or reuse) build/dist/imr-console, print its path
     python build/bundle.py --force    # always rebuild
 
-The inputs are hashed (application code, resources, migrations, the spec, the dependency pins);
+The inputs are hashed (application code, resources, migrations, the spec, the dependency pins,
+which numpy build is installed);
 the hash is stored beside the bundle in ``build/dist/imr-console.stamp``.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib.metadata
 import os
 import subprocess
 import sys
@@ -30,6 +32,7 @@ _INPUT_FILES = (
     "build/entry.py",
     "build/icu_data.py",
     "build/rthook_qtopengl.py",
+    "build/numpy_noblas.py",
     "pyproject.toml",
     "constraints.txt",
 )
@@ -49,6 +52,8 @@ def inputs_digest() -> str:
             digest.update(str(path.relative_to(ROOT)).encode())
             digest.update(path.read_bytes())
     digest.update(sys.version.encode())
+    # which numpy build is installed (PyPI's with OpenBLAS, or build/numpy_noblas.py's)
+    digest.update((importlib.metadata.distribution("numpy").read_text("RECORD") or "").encode())
     return digest.hexdigest()
 
 
