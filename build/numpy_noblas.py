@@ -36,13 +36,13 @@ BUILD_OPTIONS = (
 
 
 def has_openblas() -> bool:
-    """True when the installed numpy carries a BLAS library (PyPI's wheels: numpy.libs/…openblas…)."""
+    """True when the installed numpy carries a BLAS library (PyPI's: numpy.libs/…openblas…)."""
     files = importlib.metadata.distribution("numpy").files or []
     return any("blas" in str(path).lower() and str(path).startswith("numpy.libs") for path in files)
 
 
 def built_with() -> str:
-    """The BLAS numpy says it was built with ("none" for the fallback routines), in a new process."""
+    """The BLAS numpy says it was built with ("none": its fallback routines), in a new process."""
     probe = "import numpy; print(numpy.show_config('dicts')['Build Dependencies']['blas']['name'])"
     result = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
@@ -72,8 +72,8 @@ def build_wheel(version: str, into: Path) -> Path:
     into.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="imr-numpy-") as scratch:
         command = [
-            sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-binary", "numpy", "--no-cache-dir",
-            "--wheel-dir", scratch, f"numpy=={version}", *BUILD_OPTIONS,
+            sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-binary", "numpy",
+            "--no-cache-dir", "--wheel-dir", scratch, f"numpy=={version}", *BUILD_OPTIONS,
         ]  # fmt: skip
         print(f"numpy {version}: building without OpenBLAS (first time only, a few minutes)")
         subprocess.run(command, check=True)
