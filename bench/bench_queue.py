@@ -33,13 +33,23 @@ def _rows(n: int) -> list:
         received = now - timedelta(minutes=i % 900)
         rows.append(
             QueueRow(
-                id=i, subject=f"Caso de prueba {i}", client_name=f"Cliente {i % 300}",
-                channel=channels[i % 4], priority=priority,
+                id=i,
+                subject=f"Caso de prueba {i}",
+                client_name=f"Cliente {i % 300}",
+                channel=channels[i % 4],
+                priority=priority,
                 status=TicketStatus.NEW if i % 3 else TicketStatus.ASSIGNED,
-                received_at=received, deadline=received + priority.target,
-                target=priority.target, calendar_name="24x7" if i % 4 == 0 else "office",
-                first_contact_at=None, assignee_login=None, assignee_name=None,
-                last_action_at=None, last_action_kind=None, needs_review=False, version=1,
+                received_at=received,
+                deadline=received + priority.target,
+                target=priority.target,
+                calendar_name="24x7" if i % 4 == 0 else "office",
+                first_contact_at=None,
+                assignee_login=None,
+                assignee_name=None,
+                last_action_at=None,
+                last_action_kind=None,
+                needs_review=False,
+                version=1,
             )
         )
     return rows
@@ -87,16 +97,34 @@ def bench_tick() -> list[dict]:
     app.processEvents()
     median, p99 = statistics.median(costs), _percentile(costs, 0.99)
     return [
-        {"name": "queue tick, 5,000 open tickets (median)", "value": round(median, 3),
-         "unit": "ms", "target": "< 2 ms", "ok": median < 2.0},
-        {"name": "queue tick, 5,000 open tickets (p99)", "value": round(p99, 3),
-         "unit": "ms", "target": "info", "ok": True},
-        {"name": "queue tick + repaint of the visible countdown cells, offscreen (median)",
-         "value": round(statistics.median(painted), 3), "unit": "ms", "target": "info",
-         "ok": True},
-        {"name": "queue tick + repaint of the visible countdown cells, offscreen (p99)",
-         "value": round(_percentile(painted, 0.99), 3), "unit": "ms", "target": "info",
-         "ok": True},
+        {
+            "name": "queue tick, 5,000 open tickets (median)",
+            "value": round(median, 3),
+            "unit": "ms",
+            "target": "< 2 ms",
+            "ok": median < 2.0,
+        },
+        {
+            "name": "queue tick, 5,000 open tickets (p99)",
+            "value": round(p99, 3),
+            "unit": "ms",
+            "target": "info",
+            "ok": True,
+        },
+        {
+            "name": "queue tick + repaint of the visible countdown cells, offscreen (median)",
+            "value": round(statistics.median(painted), 3),
+            "unit": "ms",
+            "target": "info",
+            "ok": True,
+        },
+        {
+            "name": "queue tick + repaint of the visible countdown cells, offscreen (p99)",
+            "value": round(_percentile(painted, 0.99), 3),
+            "unit": "ms",
+            "target": "info",
+            "ok": True,
+        },
     ]
 
 
@@ -113,10 +141,14 @@ def _fill_pg(url: str) -> None:
         directory.add_technician(f"tec{i}", f"Técnico {i}")
     today = datetime.now(UTC).date()
     for i in range(40):
-        directory.add_client(f"Cliente {i:02d}", contract_from=today - timedelta(days=300),
-                             contract_until=today + timedelta(days=300))
+        directory.add_client(
+            f"Cliente {i:02d}",
+            contract_from=today - timedelta(days=300),
+            contract_until=today + timedelta(days=300),
+        )
     with db.engine.begin() as conn:
-        conn.execute(text("""
+        conn.execute(
+            text("""
             INSERT INTO ticket (subject, description, client_id, requester_name,
                 requester_address, channel, priority, status, received_at, created_at,
                 calendar_name, target_minutes, first_contact_due, first_contact_at, resolved_at,
@@ -138,7 +170,9 @@ def _fill_pg(url: str) -> None:
             FROM (SELECT g, now() - make_interval(mins => CASE WHEN g <= :open THEN g % 2000
                          ELSE g * 3 END) AS r
                   FROM generate_series(1, :n) AS g) AS s
-        """), {"open": OPEN_TICKETS, "n": ALL_TICKETS})
+        """),
+            {"open": OPEN_TICKETS, "n": ALL_TICKETS},
+        )
         conn.execute(text("ANALYZE ticket"))
     db.dispose()
 
@@ -152,8 +186,15 @@ def bench_pg_start() -> list[dict]:
 
     reason = pg_reachable()
     if reason is not None:
-        return [{"name": "queue start-up on PostgreSQL, 200,000 tickets", "value": float("nan"),
-                 "unit": "s", "target": "< 1.5 s", "ok": False}]
+        return [
+            {
+                "name": "queue start-up on PostgreSQL, 200,000 tickets",
+                "value": float("nan"),
+                "unit": "s",
+                "target": "< 1.5 s",
+                "ok": False,
+            }
+        ]
     url = create_pg_database("imr_bench_queue")
     try:
         _fill_pg(url)
@@ -186,10 +227,24 @@ def bench_pg_start() -> list[dict]:
         ("queue query (5,000 rows)", queried - connected),
         ("model fill + first paint", elapsed - (queried - start)),
     )
-    return [{"name": "queue start-up on PostgreSQL, 200,000 tickets (5,000 open)",
-             "value": round(elapsed, 3), "unit": "s", "target": "< 1.5 s", "ok": elapsed < 1.5}
-            ] + [{"name": f"  of which {name}", "value": round(value, 3), "unit": "s",
-                  "target": "info", "ok": True} for name, value in phases]
+    return [
+        {
+            "name": "queue start-up on PostgreSQL, 200,000 tickets (5,000 open)",
+            "value": round(elapsed, 3),
+            "unit": "s",
+            "target": "< 1.5 s",
+            "ok": elapsed < 1.5,
+        }
+    ] + [
+        {
+            "name": f"  of which {name}",
+            "value": round(value, 3),
+            "unit": "s",
+            "target": "info",
+            "ok": True,
+        }
+        for name, value in phases
+    ]
 
 
 def _rss_mb() -> float:
@@ -208,8 +263,15 @@ def run() -> list[dict]:
     rows = bench_tick()
     rows += bench_pg_start()
     rss = _rss_mb()
-    rows.append({"name": "resident memory after the queue benchmarks", "value": round(rss, 1),
-                 "unit": "MB", "target": "info", "ok": True})
+    rows.append(
+        {
+            "name": "resident memory after the queue benchmarks",
+            "value": round(rss, 1),
+            "unit": "MB",
+            "target": "info",
+            "ok": True,
+        }
+    )
     return rows
 
 

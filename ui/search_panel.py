@@ -106,9 +106,7 @@ class SearchPanel(QWidget):
             self.status.setText(self.tr("Escriba qué buscar."))
             return
         self.status.setText(self.tr("Buscando…"))
-        self.ctx.runner.run(
-            lambda: self.ctx.tickets.search(text), self._found, self._failed
-        )
+        self.ctx.runner.run(lambda: self.ctx.tickets.search(text), self._found, self._failed)
 
     def _found(self, rows: list[QueueRow]) -> None:
         self.model.replace_all(rows)

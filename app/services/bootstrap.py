@@ -42,8 +42,9 @@ class Services:
         self.db.dispose()
 
 
-def open_services(url: str | None = None, *, migrate: bool | None = None,
-                  demo_if_empty: bool = False) -> Services:
+def open_services(
+    url: str | None = None, *, migrate: bool | None = None, demo_if_empty: bool = False
+) -> Services:
     """Connect; migrations run for SQLite always, for PostgreSQL when ``migrate`` is True.
 
     ``demo_if_empty``: the embedded first-start experience, an empty database gets demo data.
@@ -54,8 +55,9 @@ def open_services(url: str | None = None, *, migrate: bool | None = None,
         if migrate or (migrate is None and url_is_sqlite(url)):
             upgrade(db.engine)
         policy = PolicyCache(db)
-        services = Services(db=db, tickets=TicketService(db, policy),
-                            directory=DirectoryService(db), policy=policy)
+        services = Services(
+            db=db, tickets=TicketService(db, policy), directory=DirectoryService(db), policy=policy
+        )
         if demo_if_empty:
             with unit_of_work(db) as session:
                 empty = not session.scalar(select(func.count(Ticket.id)))

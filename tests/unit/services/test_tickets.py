@@ -22,19 +22,29 @@ def svc(db: Database) -> TicketService:
     directory.add_technician("beto", "Beto Jaén")
     directory.add_technician("sup", "Sara Supervisora", role="supervisor")
     today = date.today()
-    directory.add_client("Cliente Vigente", contract_from=today - timedelta(days=30),
-                         contract_until=today + timedelta(days=300),
-                         key_user_email="Clave@Vigente.pa", key_user_name="Karla Clave")
-    directory.add_client("Cliente Vencido", contract_from=today - timedelta(days=400),
-                         contract_until=today - timedelta(days=35),
-                         key_user_email="clave@vencido.pa")
+    directory.add_client(
+        "Cliente Vigente",
+        contract_from=today - timedelta(days=30),
+        contract_until=today + timedelta(days=300),
+        key_user_email="Clave@Vigente.pa",
+        key_user_name="Karla Clave",
+    )
+    directory.add_client(
+        "Cliente Vencido",
+        contract_from=today - timedelta(days=400),
+        contract_until=today - timedelta(days=35),
+        key_user_email="clave@vencido.pa",
+    )
     return TicketService(db)
 
 
 def _open(svc: TicketService, **kw: object) -> int:
-    fields: dict[str, object] = {"channel": Channel.EMAIL, "priority": Priority.ALTO,
-                                 "subject": "No imprime facturas",
-                                 "requester_address": "clave@vigente.pa"}
+    fields: dict[str, object] = {
+        "channel": Channel.EMAIL,
+        "priority": Priority.ALTO,
+        "subject": "No imprime facturas",
+        "requester_address": "clave@vigente.pa",
+    }
     fields.update(kw)
     return svc.open(OpenTicketRequest(**fields), "ana").id  # type: ignore[arg-type]
 
@@ -82,10 +92,18 @@ def test_release_only_by_holder_or_supervisor(svc: TicketService) -> None:
 def test_take_next_picks_highest_priority_then_earliest_deadline(svc: TicketService) -> None:
     now = datetime.now(UTC)
     low = _open(svc, priority=Priority.BAJO, received_at=now - timedelta(hours=1))
-    high_late = _open(svc, priority=Priority.MUY_ALTO, channel=Channel.CRITICAL_LINE,
-                      received_at=now - timedelta(minutes=5))
-    high_early = _open(svc, priority=Priority.MUY_ALTO, channel=Channel.CRITICAL_LINE,
-                       received_at=now - timedelta(minutes=30))
+    high_late = _open(
+        svc,
+        priority=Priority.MUY_ALTO,
+        channel=Channel.CRITICAL_LINE,
+        received_at=now - timedelta(minutes=5),
+    )
+    high_early = _open(
+        svc,
+        priority=Priority.MUY_ALTO,
+        channel=Channel.CRITICAL_LINE,
+        received_at=now - timedelta(minutes=30),
+    )
     order = [svc.take_next("ana"), svc.take_next("beto"), svc.take_next("ana")]
     assert [t.id for t in order if t] == [high_early, high_late, low]
     assert svc.take_next("beto") is None
@@ -98,8 +116,14 @@ def test_first_contact_stops_clock_and_notes_do_not(svc: TicketService) -> None:
     assert after_note.row.first_contact_at is None
     attempt = svc.log_action(ticket_id, "ana", ActionKind.CALL_ATTEMPT, "no contesta")
     assert attempt.row.first_contact_at is None
-    done = svc.log_action(ticket_id, "ana", ActionKind.CALL_OUT, "hablé con Karla",
-                          is_contact=True, duration_minutes=10)
+    done = svc.log_action(
+        ticket_id,
+        "ana",
+        ActionKind.CALL_OUT,
+        "hablé con Karla",
+        is_contact=True,
+        duration_minutes=10,
+    )
     assert done.row.first_contact_at is not None
     assert done.row.status is TicketStatus.IN_PROGRESS
     again = svc.log_action(ticket_id, "ana", ActionKind.EMAIL_OUT, "resumen", is_contact=True)
@@ -123,11 +147,21 @@ def test_contact_flag_refused_for_internal_note(svc: TicketService) -> None:
 def test_action_in_future_or_before_reception_refused(svc: TicketService) -> None:
     ticket_id = _open(svc, received_at=datetime.now(UTC) - timedelta(hours=2))
     with pytest.raises(InvalidInput):
-        svc.log_action(ticket_id, "ana", ActionKind.NOTE, "x",
-                       occurred_at=datetime.now(UTC) + timedelta(hours=1))
+        svc.log_action(
+            ticket_id,
+            "ana",
+            ActionKind.NOTE,
+            "x",
+            occurred_at=datetime.now(UTC) + timedelta(hours=1),
+        )
     with pytest.raises(InvalidInput):
-        svc.log_action(ticket_id, "ana", ActionKind.NOTE, "x",
-                       occurred_at=datetime.now(UTC) - timedelta(days=1))
+        svc.log_action(
+            ticket_id,
+            "ana",
+            ActionKind.NOTE,
+            "x",
+            occurred_at=datetime.now(UTC) - timedelta(days=1),
+        )
 
 
 def test_reprioritise_before_contact_recomputes_from_same_received_at(svc: TicketService) -> None:
@@ -136,8 +170,9 @@ def test_reprioritise_before_contact_recomputes_from_same_received_at(svc: Ticke
     before = svc.get(ticket_id)
     with pytest.raises(InvalidInput):
         svc.reprioritise(ticket_id, Priority.MUY_ALTO, "  ", "ana")
-    after = svc.reprioritise(ticket_id, Priority.MUY_ALTO, "sistema caído", "ana",
-                             expected_version=before.version)
+    after = svc.reprioritise(
+        ticket_id, Priority.MUY_ALTO, "sistema caído", "ana", expected_version=before.version
+    )
     assert after.row.priority is Priority.MUY_ALTO
     assert after.row.deadline == received + timedelta(hours=1)
     assert any(a.kind is ActionKind.REPRIORITISED for a in after.actions)
@@ -175,9 +210,13 @@ def test_resolve_needs_solution_then_close_and_reopen(svc: TicketService) -> Non
 
 def test_phone_ticket_logs_the_call_as_first_contact(svc: TicketService) -> None:
     detail = svc.open(
-        OpenTicketRequest(channel=Channel.PHONE, priority=Priority.MUY_ALTO,
-                          subject="Sistema caído", requester_address="clave@vigente.pa",
-                          first_action=FirstAction(ActionKind.CALL_IN, "Llamó Karla", True, 5)),
+        OpenTicketRequest(
+            channel=Channel.PHONE,
+            priority=Priority.MUY_ALTO,
+            subject="Sistema caído",
+            requester_address="clave@vigente.pa",
+            first_action=FirstAction(ActionKind.CALL_IN, "Llamó Karla", True, 5),
+        ),
         "ana",
     )
     assert detail.row.first_contact_at is not None

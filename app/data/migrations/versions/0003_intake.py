@@ -45,9 +45,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("mail_message", schema=None) as batch_op:
         batch_op.create_index("ix_mail_message_ticket_id", ["ticket_id"], unique=False)
-        batch_op.create_index(
-            "ix_mail_message_to_created", ["to_addr", "created_at"], unique=False
-        )
+        batch_op.create_index("ix_mail_message_to_created", ["to_addr", "created_at"], unique=False)
 
     op.create_table(
         "mail_quarantine",
