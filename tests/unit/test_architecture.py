@@ -1,4 +1,4 @@
-"""The layering rules hold: import-linter contracts, ruff lint, mypy on app/."""
+"""The layering rules hold: import-linter contracts, ruff lint and format, mypy on app/."""
 
 from __future__ import annotations
 
@@ -21,6 +21,11 @@ def test_import_contracts_hold() -> None:
 
 def test_ruff_lint_is_clean() -> None:
     result = _run(str(BIN / "ruff"), "check", "--quiet", ".")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ruff_format_is_clean() -> None:
+    result = _run(str(BIN / "ruff"), "format", "--check", "--quiet", ".")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
