@@ -30,7 +30,7 @@ from PySide6.QtCore import (
     Slot,
 )
 
-from app.live.feed import ChangeEvent, FeedLost, changed_ticket_ids, open_feed
+from app.live.feed import ChangeEvent, FeedLost, changed_ticket_ids, open_feed, policy_changed
 from app.live.journal import Journal
 from app.live.reconnect import Backoff
 from app.services.errors import DatabaseUnavailable
@@ -58,6 +58,7 @@ class LiveFeed(QObject):
     full_refresh_needed = Signal()
     connection_changed = Signal(bool, str)  # ok, Spanish message for banner and status bar
     events_received = Signal(list)  # list[ChangeEvent], raw (for the watch panel and tests)
+    policy_changed = Signal()  # a supervisor changed the SLA settings: reload the calendars
 
     def __init__(
         self,
@@ -195,6 +196,8 @@ class LiveFeed(QObject):
             return
         self.events_seen += len(events)
         self.events_received.emit(events)
+        if policy_changed(events):
+            self.policy_changed.emit()
         if not self._payload_rows:
             for ticket_id in changed_ticket_ids(events):
                 self._pending[ticket_id] = None
@@ -298,6 +301,7 @@ def attach_live_feed(window: Any, ctx: Any) -> LiveFeed:
     feed.rows_removed.connect(window.remove_ids)
     feed.full_refresh_needed.connect(window.refresh)
     feed.connection_changed.connect(window.set_connection_state)
+    feed.policy_changed.connect(window.reload_policy)
     journal = getattr(ctx, "journal", None)
     if journal is None:
         journal = Journal()

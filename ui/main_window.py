@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
     """All database work goes through ``ctx.runner``; the GUI thread never waits on the DB."""
 
     refreshed = Signal()
+    policy_reloaded = Signal()  # the SLA settings were reloaded after a supervisor changed them
     dialog_opened = Signal(object)
 
     def __init__(
@@ -368,6 +369,25 @@ class MainWindow(QMainWindow):
             return ctx.policy.get(), ctx.tickets.queue()
 
         ctx.runner.run(load, self._loaded, self._load_failed)
+
+    def reload_policy(self) -> None:
+        """The SLA settings changed (live feed): the countdowns follow the new calendars."""
+        policy = self.ctx.policy
+
+        def load() -> Any:
+            policy.invalidate()
+            return policy.get()
+
+        self.ctx.runner.run(load, self._policy_reloaded, self._load_failed)
+
+    def _policy_reloaded(self, policy: Any) -> None:
+        self.model.set_policy(policy)
+        self.alerts.office_hours = policy.calendars.get("office", self.alerts.office_hours)
+        self.proxy.refilter()
+        self._update_count()
+        self.policy_reloaded.emit()
+        message = self.tr("Cambiaron los horarios o plazos del SLA; la cola ya los aplica.")
+        self.statusBar().showMessage(message, 8000)
 
     def apply_rows(self, rows: list[QueueRow]) -> None:
         """Changed rows pushed by the live feed: upsert by id; closed ones leave the queue."""

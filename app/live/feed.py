@@ -1,5 +1,8 @@
 """Change feed: PostgreSQL LISTEN on ``imr_changes``; SQLite polls ``PRAGMA data_version``.
 
+Besides ticket changes, the feed announces SLA settings changes (``table="app_setting"``,
+``what="policy"``) so desks reload their calendars: see :func:`policy_changed`.
+
 Both expose the same small interface (``connect``, ``fileno``, ``drain``, ``close``) so a desk, the
 ``watch`` command and the benchmarks treat them alike. ``drain`` never blocks.
 """
@@ -19,6 +22,8 @@ from psycopg import pq
 from sqlalchemy.engine import make_url
 
 CHANNEL = "imr_changes"
+POLICY_EVENT = ("app_setting", "policy")  # (table, what) of an SLA settings change
+_POLICY_STAMP_SQL = "SELECT value FROM app_setting WHERE key = 'policy_version'"
 LOST_MESSAGE = (
     "Se perdió la conexión con la base de datos; los cambios de otros escritorios no se "
     "muestran. Reintentando…"
@@ -188,6 +193,7 @@ class SqlitePoller:
         self._at_mark: set[tuple[int, int]] = set()
         self._last_action = 0
         self._last_attachment = 0
+        self._policy_stamp: object = None
 
     @property
     def connected(self) -> bool:
@@ -214,6 +220,7 @@ class SqlitePoller:
             self._last_attachment = conn.execute(
                 "SELECT coalesce(max(id), 0) FROM attachment"
             ).fetchone()[0]
+            self._policy_stamp = self._read_policy_stamp(conn)
         except sqlite3.Error as error:
             raise FeedLost(str(error)) from error
         self._conn = conn
@@ -264,7 +271,20 @@ class SqlitePoller:
         ):
             events.append(ChangeEvent("attachment", ticket_id, None, "insert", "attachment"))
             self._last_attachment = attachment_id
+        stamp = self._read_policy_stamp(conn)
+        if stamp != self._policy_stamp:
+            self._policy_stamp = stamp
+            try:
+                bumped: int | None = int(str(stamp))
+            except ValueError:
+                bumped = None
+            events.append(ChangeEvent(POLICY_EVENT[0], None, bumped, "update", POLICY_EVENT[1]))
         return events
+
+    @staticmethod
+    def _read_policy_stamp(conn: sqlite3.Connection) -> object:
+        row = conn.execute(_POLICY_STAMP_SQL).fetchone()
+        return row[0] if row is not None else None
 
     def wait(self, timeout: float) -> list[ChangeEvent]:
         deadline = time.monotonic() + timeout
@@ -288,6 +308,11 @@ def open_feed(target: Any, *, poll_interval: float = 1.0) -> PgListener | Sqlite
     if is_postgres_url(url):
         return PgListener(url)
     return SqlitePoller(url, interval=poll_interval)
+
+
+def policy_changed(events: list[ChangeEvent]) -> bool:
+    """True when the events include an SLA settings change (calendars, assignments, at-risk)."""
+    return any((event.table, event.what) == POLICY_EVENT for event in events)
 
 
 def changed_ticket_ids(events: list[ChangeEvent]) -> list[int]:

@@ -183,72 +183,72 @@
     <context>
         <name>ClientPanel</name>
         <message>
-            <location filename="../../ui/search_panel.py" line="156" />
+            <location filename="../../ui/search_panel.py" line="154" />
             <source>Ningún cliente seleccionado</source>
             <translation>No client selected</translation>
         </message>
         <message>
-            <location filename="../../ui/search_panel.py" line="165" />
+            <location filename="../../ui/search_panel.py" line="163" />
             <source>Contacto</source>
             <translation>Contact</translation>
         </message>
         <message>
-            <location filename="../../ui/search_panel.py" line="165" />
+            <location filename="../../ui/search_panel.py" line="163" />
             <source>Usuario clave</source>
             <translation>Key user</translation>
         </message>
         <message>
-            <location filename="../../ui/search_panel.py" line="165" />
+            <location filename="../../ui/search_panel.py" line="163" />
             <source>Correo</source>
             <translation>Email</translation>
         </message>
         <message>
-            <location filename="../../ui/search_panel.py" line="165" />
+            <location filename="../../ui/search_panel.py" line="163" />
             <source>Teléfono</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../../ui/search_panel.py" line="187" />
+            <location filename="../../ui/search_panel.py" line="185" />
             <source>Contactos e historial de tiquetes</source>
             <translation>Contacts and ticket history</translation>
         </message>
         <message>
-            <location filename="../../ui/search_panel.py" line="192" />
+            <location filename="../../ui/search_panel.py" line="190" />
             <source>Cargando…</source>
             <translation>Loading…</translation>
         </message>
         <message>
-            <location filename="../../ui/search_panel.py" line="204" />
+            <location filename="../../ui/search_panel.py" line="202" />
             <source>No se pudo cargar el cliente: {0}</source>
             <translation>Could not load the client: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/search_panel.py" line="211" />
+            <location filename="../../ui/search_panel.py" line="209" />
             <source>Tiquete sin cliente registrado</source>
             <translation>Ticket without a registered client</translation>
         </message>
         <message>
-            <location filename="../../ui/search_panel.py" line="221" />
+            <location filename="../../ui/search_panel.py" line="219" />
             <source>✔ Contrato vigente {0} — del {1:%d/%m/%Y} al {2:%d/%m/%Y}</source>
             <translation>✔ Contract in force {0} — from {1:%d/%m/%Y} to {2:%d/%m/%Y}</translation>
         </message>
         <message>
-            <location filename="../../ui/search_panel.py" line="227" />
+            <location filename="../../ui/search_panel.py" line="225" />
             <source>✖ Sin contrato vigente</source>
             <translation>✖ No contract in force</translation>
         </message>
         <message>
-            <location filename="../../ui/search_panel.py" line="233" />
+            <location filename="../../ui/search_panel.py" line="231" />
             <source>vigente</source>
             <translation>in force</translation>
         </message>
         <message>
-            <location filename="../../ui/search_panel.py" line="233" />
+            <location filename="../../ui/search_panel.py" line="231" />
             <source>vencido</source>
             <translation>expired</translation>
         </message>
         <message>
-            <location filename="../../ui/search_panel.py" line="241" />
+            <location filename="../../ui/search_panel.py" line="239" />
             <source>sí</source>
             <translation>yes</translation>
         </message>
@@ -1187,12 +1187,12 @@
     <context>
         <name>Domain</name>
         <message>
-            <location filename="../../ui/i18n.py" line="48" />
+            <location filename="../../ui/i18n.py" line="49" />
             <source>1 hora</source>
             <translation>1 hour</translation>
         </message>
         <message>
-            <location filename="../../ui/i18n.py" line="49" />
+            <location filename="../../ui/i18n.py" line="50" />
             <source>{0} horas</source>
             <translation>{0} hours</translation>
         </message>
@@ -1371,12 +1371,12 @@
             <translation>This ticket has no emails.</translation>
         </message>
         <message>
-            <location filename="../../ui/mail_thread.py" line="172" />
+            <location filename="../../ui/mail_thread.py" line="153" />
             <source>Cerrar</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/mail_thread.py" line="174" />
+            <location filename="../../ui/mail_thread.py" line="155" />
             <source>Guardar .eml…</source>
             <translation>Save .eml…</translation>
         </message>
@@ -1409,189 +1409,194 @@
             <translation>Breached</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="120" />
+            <location filename="../../ui/main_window.py" line="121" />
             <source>Consola IMR — Centro de Soluciones</source>
             <translation>IMR console — Solutions Centre</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="175" />
+            <location filename="../../ui/main_window.py" line="176" />
             <source>Nuevo tiquete</source>
             <translation>New ticket</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="182" />
+            <location filename="../../ui/main_window.py" line="183" />
             <source>Tomar siguiente</source>
             <translation>Take next</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="184" />
-            <location filename="../../ui/main_window.py" line="316" />
+            <location filename="../../ui/main_window.py" line="185" />
+            <location filename="../../ui/main_window.py" line="317" />
             <source>Abrir</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="185" />
+            <location filename="../../ui/main_window.py" line="186" />
             <source>Abrir el tiquete seleccionado (Intro)</source>
             <translation>Open the selected ticket (Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="186" />
+            <location filename="../../ui/main_window.py" line="187" />
             <source>Actualizar</source>
             <translation>Refresh</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="188" />
+            <location filename="../../ui/main_window.py" line="189" />
             <source>Buscar</source>
             <translation>Search</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="191" />
+            <location filename="../../ui/main_window.py" line="192" />
             <source>Buscar en todos los tiquetes</source>
             <translation>Search all tickets</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="194" />
+            <location filename="../../ui/main_window.py" line="195" />
             <source>Configuración</source>
             <translation>Settings</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="197" />
+            <location filename="../../ui/main_window.py" line="198" />
             <source>Directorio</source>
             <translation>Directory</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="200" />
+            <location filename="../../ui/main_window.py" line="201" />
             <source>Panel de supervisión</source>
             <translation>Supervision panel</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="204" />
+            <location filename="../../ui/main_window.py" line="205" />
             <source>Cuarentena de correo</source>
             <translation>Mail quarantine</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="209" />
+            <location filename="../../ui/main_window.py" line="210" />
             <source>Acciones</source>
             <translation>Actions</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="223" />
+            <location filename="../../ui/main_window.py" line="224" />
             <source>Representante técnico: &lt;b&gt;{0}&lt;/b&gt;</source>
             <translation>Technician: &lt;b&gt;{0}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="255" />
+            <location filename="../../ui/main_window.py" line="256" />
             <source>Todas las prioridades</source>
             <translation>All priorities</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="261" />
+            <location filename="../../ui/main_window.py" line="262" />
             <source>Todos los canales</source>
             <translation>All channels</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="268" />
+            <location filename="../../ui/main_window.py" line="269" />
             <source>Filtrar por cliente, asunto o número (Ctrl+F)</source>
             <translation>Filter by client, subject or number (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="285" />
+            <location filename="../../ui/main_window.py" line="286" />
             <source>Reintentar</source>
             <translation>Retry</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="330" />
+            <location filename="../../ui/main_window.py" line="331" />
             <source>Búsqueda</source>
             <translation>Search</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="331" />
+            <location filename="../../ui/main_window.py" line="332" />
             <source>Cliente</source>
             <translation>Client</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="341" />
+            <location filename="../../ui/main_window.py" line="342" />
             <source>Base de datos: {0}</source>
             <translation>Database: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="344" />
+            <location filename="../../ui/main_window.py" line="345" />
             <source>Técnico: {0} ({1})</source>
             <translation>Technician: {0} ({1})</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="350" />
-            <location filename="../../ui/main_window.py" line="583" />
+            <location filename="../../ui/main_window.py" line="351" />
+            <location filename="../../ui/main_window.py" line="603" />
             <source>Conectado</source>
             <translation>Connected</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="364" />
+            <location filename="../../ui/main_window.py" line="365" />
             <source>Actualizando la cola…</source>
             <translation>Refreshing the queue…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="391" />
+            <location filename="../../ui/main_window.py" line="389" />
+            <source>Cambiaron los horarios o plazos del SLA; la cola ya los aplica.</source>
+            <translation>The SLA hours or deadlines changed; the queue already uses them.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="411" />
             <source>Sin conexión con la base de datos: {0}. La cola mostrada puede no estar al día; se reintentará automáticamente.</source>
             <translation>No connection to the database: {0}. The queue shown may be out of date; retrying automatically.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="429" />
+            <location filename="../../ui/main_window.py" line="449" />
             <source>Seleccione un tiquete de la cola.</source>
             <translation>Select a ticket in the queue.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="437" />
+            <location filename="../../ui/main_window.py" line="457" />
             <source>El detalle del tiquete aún no está disponible.</source>
             <translation>Ticket details are not available yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="445" />
+            <location filename="../../ui/main_window.py" line="465" />
             <source>El registro de tiquetes nuevos aún no está disponible.</source>
             <translation>Opening new tickets is not available yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="454" />
+            <location filename="../../ui/main_window.py" line="474" />
             <source>Tomando el siguiente tiquete…</source>
             <translation>Taking the next ticket…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="463" />
+            <location filename="../../ui/main_window.py" line="483" />
             <source>La configuración aún no está disponible.</source>
             <translation>Settings are not available yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="508" />
+            <location filename="../../ui/main_window.py" line="528" />
             <source>Conexión restablecida</source>
             <translation>Connection restored</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="509" />
+            <location filename="../../ui/main_window.py" line="529" />
             <source>Cola actualizada.</source>
             <translation>Queue refreshed.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="520" />
+            <location filename="../../ui/main_window.py" line="540" />
             <source>No hay tiquetes sin asignar.</source>
             <translation>There are no unassigned tickets.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="523" />
+            <location filename="../../ui/main_window.py" line="543" />
             <source>Tomó {0}: {1}</source>
             <translation>Took {0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="534" />
+            <location filename="../../ui/main_window.py" line="554" />
             <source>No se pudo completar</source>
             <translation>Could not complete</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="583" />
+            <location filename="../../ui/main_window.py" line="603" />
             <source>Sin conexión</source>
             <translation>Offline</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="640" />
+            <location filename="../../ui/main_window.py" line="660" />
             <source>{0} de {1} tiquetes abiertos</source>
             <translation>{0} of {1} open tickets</translation>
         </message>
@@ -1599,338 +1604,338 @@
     <context>
         <name>NewTicketDialog</name>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="103" />
+            <location filename="../../ui/new_ticket_dialog.py" line="102" />
             <source>Nuevo tiquete</source>
             <translation>New ticket</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="136" />
+            <location filename="../../ui/new_ticket_dialog.py" line="126" />
             <source>Nuevo tiquete — central telefónica, WhatsApp o Línea Crítica</source>
             <translation>New ticket — phone, WhatsApp or Critical line</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="156" />
+            <location filename="../../ui/new_ticket_dialog.py" line="146" />
             <source>Guardando…</source>
             <translation>Saving…</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="161" />
+            <location filename="../../ui/new_ticket_dialog.py" line="151" />
             <source>Cancelar</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="163" />
-            <location filename="../../ui/new_ticket_dialog.py" line="370" />
+            <location filename="../../ui/new_ticket_dialog.py" line="153" />
+            <location filename="../../ui/new_ticket_dialog.py" line="360" />
             <source>Abrir tiquete</source>
             <translation>Open ticket</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="177" />
+            <location filename="../../ui/new_ticket_dialog.py" line="167" />
             <source>Cliente</source>
             <translation>Client</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="185" />
+            <location filename="../../ui/new_ticket_dialog.py" line="175" />
             <source>Canal</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="190" />
+            <location filename="../../ui/new_ticket_dialog.py" line="180" />
             <source>Buscar cliente por nombre…</source>
             <translation>Search client by name…</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="203" />
+            <location filename="../../ui/new_ticket_dialog.py" line="193" />
             <source>Casos abiertos de este cliente</source>
             <translation>Open cases of this client</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="206" />
+            <location filename="../../ui/new_ticket_dialog.py" line="196" />
             <source>Si la llamada es por uno de estos casos, refuércelo en vez de abrir un duplicado: la llamada queda registrada en ese tiquete.</source>
             <translation>If the call is about one of these cases, reinforce it instead of opening a duplicate: the call is logged on that ticket.</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="218" />
+            <location filename="../../ui/new_ticket_dialog.py" line="208" />
             <source>Reforzar este caso</source>
             <translation>Reinforce this case</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="226" />
+            <location filename="../../ui/new_ticket_dialog.py" line="216" />
             <source>Solicitante y producto</source>
             <translation>Requester and product</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="233" />
+            <location filename="../../ui/new_ticket_dialog.py" line="223" />
             <source>Nombre de quien llama (no registrado)</source>
             <translation>Caller’s name (not registered)</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="236" />
+            <location filename="../../ui/new_ticket_dialog.py" line="226" />
             <source>Teléfono o correo</source>
             <translation>Phone or email</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="237" />
+            <location filename="../../ui/new_ticket_dialog.py" line="227" />
             <source>Agregar como contacto del cliente</source>
             <translation>Add as a contact of the client</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="240" />
+            <location filename="../../ui/new_ticket_dialog.py" line="230" />
             <source>Es el usuario clave (líder de proyecto)</source>
             <translation>Is the key user (project leader)</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="243" />
+            <location filename="../../ui/new_ticket_dialog.py" line="233" />
             <source>(sin producto)</source>
             <translation>(no product)</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="244" />
+            <location filename="../../ui/new_ticket_dialog.py" line="234" />
             <source>Solicitante</source>
             <translation>Requester</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="245" />
+            <location filename="../../ui/new_ticket_dialog.py" line="235" />
             <source>Nombre</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="246" />
+            <location filename="../../ui/new_ticket_dialog.py" line="236" />
             <source>Teléfono / correo</source>
             <translation>Phone / email</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="252" />
+            <location filename="../../ui/new_ticket_dialog.py" line="242" />
             <source>Producto</source>
             <translation>Product</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="257" />
+            <location filename="../../ui/new_ticket_dialog.py" line="247" />
             <source>Caso</source>
             <translation>Case</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="265" />
+            <location filename="../../ui/new_ticket_dialog.py" line="255" />
             <source>hora de Panamá; puede ser anterior (WhatsApp leído tarde)</source>
             <translation>Panama time; may be earlier (WhatsApp read late)</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="269" />
+            <location filename="../../ui/new_ticket_dialog.py" line="259" />
             <source>Resumen del caso en una línea</source>
             <translation>One-line summary of the case</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="273" />
+            <location filename="../../ui/new_ticket_dialog.py" line="263" />
             <source>Escenario: qué pasa, desde cuándo, a quién afecta</source>
             <translation>Scenario: what happens, since when, who is affected</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="276" />
+            <location filename="../../ui/new_ticket_dialog.py" line="266" />
             <source>Recibido</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="278" />
+            <location filename="../../ui/new_ticket_dialog.py" line="268" />
             <source>Asunto</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="279" />
+            <location filename="../../ui/new_ticket_dialog.py" line="269" />
             <source>Descripción</source>
             <translation>Description</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="283" />
+            <location filename="../../ui/new_ticket_dialog.py" line="273" />
             <source>Prioridad según el protocolo</source>
             <translation>Priority by the protocol</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="295" />
+            <location filename="../../ui/new_ticket_dialog.py" line="285" />
             <source>La llamada (queda registrada como primer contacto)</source>
             <translation>The call (logged as the first contact)</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="301" />
+            <location filename="../../ui/new_ticket_dialog.py" line="291" />
             <source>sin duración</source>
             <translation>no duration</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="304" />
+            <location filename="../../ui/new_ticket_dialog.py" line="294" />
             <source>Lo conversado en la llamada (opcional)</source>
             <translation>What was discussed on the call (optional)</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="306" />
+            <location filename="../../ui/new_ticket_dialog.py" line="296" />
             <source>Duración</source>
             <translation>Duration</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="307" />
+            <location filename="../../ui/new_ticket_dialog.py" line="297" />
             <source>Notas</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="310" />
+            <location filename="../../ui/new_ticket_dialog.py" line="300" />
             <source>Respuesta por WhatsApp</source>
             <translation>WhatsApp reply</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="318" />
+            <location filename="../../ui/new_ticket_dialog.py" line="308" />
             <source>Resolver ahora (caso rápido)</source>
             <translation>Resolve now (quick case)</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="319" />
+            <location filename="../../ui/new_ticket_dialog.py" line="309" />
             <source>Pedir detalles por correo</source>
             <translation>Ask for details by email</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="320" />
+            <location filename="../../ui/new_ticket_dialog.py" line="310" />
             <source>Coordinar sesión remota / llamada</source>
             <translation>Schedule a remote session / call</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="360" />
+            <location filename="../../ui/new_ticket_dialog.py" line="350" />
             <source>Solución dada por WhatsApp (obligatoria)</source>
             <translation>Solution given on WhatsApp (required)</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="361" />
+            <location filename="../../ui/new_ticket_dialog.py" line="351" />
             <source>Qué detalles se pidieron (opcional)</source>
             <translation>Which details were asked for (optional)</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="362" />
+            <location filename="../../ui/new_ticket_dialog.py" line="352" />
             <source>Cuándo y cómo: sesión remota, llamada… (opcional)</source>
             <translation>When and how: remote session, call… (optional)</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="368" />
+            <location filename="../../ui/new_ticket_dialog.py" line="358" />
             <source>Abrir y resolver</source>
             <translation>Open and resolve</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="398" />
+            <location filename="../../ui/new_ticket_dialog.py" line="388" />
             <source>Contrato vigente hasta {0}</source>
             <translation>Contract in force until {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="400" />
+            <location filename="../../ui/new_ticket_dialog.py" line="390" />
             <source>Sin contrato vigente</source>
             <translation>No contract in force</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="404" />
+            <location filename="../../ui/new_ticket_dialog.py" line="394" />
             <source>1 caso abierto</source>
             <translation>1 open case</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="406" />
+            <location filename="../../ui/new_ticket_dialog.py" line="396" />
             <source>{0} casos abiertos</source>
             <translation>{0} open cases</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="455" />
+            <location filename="../../ui/new_ticket_dialog.py" line="445" />
             <source>✔ Contrato vigente {0} · del {1} al {2}</source>
             <translation>✔ Contract in force {0} · from {1} to {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="467" />
+            <location filename="../../ui/new_ticket_dialog.py" line="457" />
             <source>⚠ {0} no tiene contrato de mantenimiento vigente. El caso se registra igual y queda marcado para revisión del supervisor.</source>
             <translation>⚠ {0} has no maintenance contract in force. The case is still logged and flagged for supervisor review.</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="481" />
+            <location filename="../../ui/new_ticket_dialog.py" line="471" />
             <source>sin asignar</source>
             <translation>unassigned</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="485" />
+            <location filename="../../ui/new_ticket_dialog.py" line="475" />
             <source>recibido {0}</source>
             <translation>received {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="507" />
+            <location filename="../../ui/new_ticket_dialog.py" line="497" />
             <source>usuario clave</source>
             <translation>key user</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="512" />
+            <location filename="../../ui/new_ticket_dialog.py" line="502" />
             <source>Otra persona (no registrada)…</source>
             <translation>Someone else (not registered)…</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="528" />
+            <location filename="../../ui/new_ticket_dialog.py" line="518" />
             <source>Elija primero el cliente.</source>
             <translation>Choose the client first.</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="531" />
+            <location filename="../../ui/new_ticket_dialog.py" line="521" />
             <source>Escriba el nombre del nuevo contacto.</source>
             <translation>Type the new contact’s name.</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="541" />
+            <location filename="../../ui/new_ticket_dialog.py" line="531" />
             <source>{0} quedó registrado como contacto de {1}.</source>
             <translation>{0} is now registered as a contact of {1}.</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="581" />
+            <location filename="../../ui/new_ticket_dialog.py" line="571" />
             <source>el solicitante</source>
             <translation>the requester</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="585" />
+            <location filename="../../ui/new_ticket_dialog.py" line="575" />
             <source>Escriba el asunto del tiquete.</source>
             <translation>Type the ticket subject.</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="591" />
+            <location filename="../../ui/new_ticket_dialog.py" line="581" />
             <source>Responda las preguntas de prioridad o elija el nivel.</source>
             <translation>Answer the priority questions or choose the level.</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="597" />
+            <location filename="../../ui/new_ticket_dialog.py" line="587" />
             <source>Indique quién solicita: un contacto del cliente o su nombre.</source>
             <translation>Say who is asking: a contact of the client or their name.</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="606" />
+            <location filename="../../ui/new_ticket_dialog.py" line="596" />
             <source>Escriba la solución dada por WhatsApp para resolver ahora.</source>
             <translation>Type the solution given on WhatsApp to resolve now.</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="616" />
+            <location filename="../../ui/new_ticket_dialog.py" line="606" />
             <source>Llamada de {0} por {1}.</source>
             <translation>Call from {0} by {1}.</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="626" />
+            <location filename="../../ui/new_ticket_dialog.py" line="616" />
             <source>Solución dada por WhatsApp a {0}: {1}</source>
             <translation>Solution given on WhatsApp to {0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="628" />
+            <location filename="../../ui/new_ticket_dialog.py" line="618" />
             <source>Se pidió a {0} por WhatsApp enviar los detalles por correo.</source>
             <translation>{0} was asked on WhatsApp to send the details by email.</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="631" />
+            <location filename="../../ui/new_ticket_dialog.py" line="621" />
             <source>Se coordinó con {0} por WhatsApp una sesión remota / llamada.</source>
             <translation>A remote session / call was scheduled with {0} on WhatsApp.</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="697" />
+            <location filename="../../ui/new_ticket_dialog.py" line="687" />
             <source>Llamada de refuerzo de {0} por {1}.</source>
             <translation>Reinforcing call from {0} by {1}.</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="729" />
+            <location filename="../../ui/new_ticket_dialog.py" line="719" />
             <source>Lo escrito se conserva; intente de nuevo.</source>
             <translation>What you typed is kept; try again.</translation>
         </message>
         <message>
-            <location filename="../../ui/new_ticket_dialog.py" line="735" />
+            <location filename="../../ui/new_ticket_dialog.py" line="725" />
             <source>Error inesperado: {0}. Lo escrito se conserva.</source>
             <translation>Unexpected error: {0}. What you typed is kept.</translation>
         </message>
@@ -2233,17 +2238,17 @@
             <translation>Searching…</translation>
         </message>
         <message>
-            <location filename="../../ui/search_panel.py" line="116" />
+            <location filename="../../ui/search_panel.py" line="114" />
             <source>{0} tiquetes encontrados.</source>
             <translation>{0} tickets found.</translation>
         </message>
         <message>
-            <location filename="../../ui/search_panel.py" line="118" />
+            <location filename="../../ui/search_panel.py" line="116" />
             <source>Ningún tiquete coincide.</source>
             <translation>No ticket matches.</translation>
         </message>
         <message>
-            <location filename="../../ui/search_panel.py" line="121" />
+            <location filename="../../ui/search_panel.py" line="119" />
             <source>No se pudo buscar: {0}</source>
             <translation>Search failed: {0}</translation>
         </message>
@@ -2707,447 +2712,447 @@
             <translation>Ticket {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="167" />
+            <location filename="../../ui/ticket_dialog.py" line="158" />
             <source>⚑ Marcado para revisión del supervisor</source>
             <translation>⚑ Flagged for supervisor review</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="182" />
+            <location filename="../../ui/ticket_dialog.py" line="173" />
             <source>Historial de acciones</source>
             <translation>Action history</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="235" />
+            <location filename="../../ui/ticket_dialog.py" line="226" />
             <source>Cliente</source>
             <translation>Client</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="236" />
+            <location filename="../../ui/ticket_dialog.py" line="227" />
             <source>Contrato</source>
             <translation>Contract</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="237" />
+            <location filename="../../ui/ticket_dialog.py" line="228" />
             <source>Solicitante</source>
             <translation>Requester</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="238" />
+            <location filename="../../ui/ticket_dialog.py" line="229" />
             <source>Producto</source>
             <translation>Product</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="241" />
+            <location filename="../../ui/ticket_dialog.py" line="232" />
             <source>Canal</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="242" />
+            <location filename="../../ui/ticket_dialog.py" line="233" />
             <source>Estado</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="243" />
+            <location filename="../../ui/ticket_dialog.py" line="234" />
             <source>Asignado a</source>
             <translation>Assigned to</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="244" />
+            <location filename="../../ui/ticket_dialog.py" line="235" />
             <source>Prioridad</source>
             <translation>Priority</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="266" />
+            <location filename="../../ui/ticket_dialog.py" line="257" />
             <source>Primer contacto</source>
             <translation>First contact</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="279" />
+            <location filename="../../ui/ticket_dialog.py" line="270" />
             <source>¿Por qué este vencimiento?</source>
             <translation>Why this deadline?</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="306" />
+            <location filename="../../ui/ticket_dialog.py" line="297" />
             <source>Tomar</source>
             <translation>Claim</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="309" />
+            <location filename="../../ui/ticket_dialog.py" line="300" />
             <source>Liberar</source>
             <translation>Release</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="312" />
+            <location filename="../../ui/ticket_dialog.py" line="303" />
             <source>En espera del cliente</source>
             <translation>Waiting for client</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="315" />
+            <location filename="../../ui/ticket_dialog.py" line="306" />
             <source>Cerrar tiquete</source>
             <translation>Close ticket</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="319" />
+            <location filename="../../ui/ticket_dialog.py" line="310" />
             <source>Responder por correo</source>
             <translation>Reply by email</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="323" />
-            <location filename="../../ui/ticket_dialog.py" line="787" />
-            <location filename="../../ui/ticket_dialog.py" line="790" />
+            <location filename="../../ui/ticket_dialog.py" line="314" />
+            <location filename="../../ui/ticket_dialog.py" line="791" />
+            <location filename="../../ui/ticket_dialog.py" line="794" />
             <source>Recargar</source>
             <translation>Reload</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="336" />
+            <location filename="../../ui/ticket_dialog.py" line="327" />
             <source>Guardando…</source>
             <translation>Saving…</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="346" />
-            <location filename="../../ui/ticket_dialog.py" line="413" />
+            <location filename="../../ui/ticket_dialog.py" line="337" />
+            <location filename="../../ui/ticket_dialog.py" line="404" />
             <source>Registrar acción</source>
             <translation>Log action</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="347" />
+            <location filename="../../ui/ticket_dialog.py" line="338" />
             <source>Resolver</source>
             <translation>Resolve</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="348" />
-            <location filename="../../ui/ticket_dialog.py" line="469" />
+            <location filename="../../ui/ticket_dialog.py" line="339" />
+            <location filename="../../ui/ticket_dialog.py" line="460" />
             <source>Cambiar prioridad</source>
             <translation>Change priority</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="349" />
+            <location filename="../../ui/ticket_dialog.py" line="340" />
             <source>Reabrir / Fusionar</source>
             <translation>Reopen / Merge</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="353" />
+            <location filename="../../ui/ticket_dialog.py" line="344" />
             <source>Correos</source>
             <translation>Emails</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="370" />
+            <location filename="../../ui/ticket_dialog.py" line="361" />
             <source>sin duración</source>
             <translation>no duration</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="371" />
+            <location filename="../../ui/ticket_dialog.py" line="362" />
             <source>Fue contacto con el solicitante</source>
             <translation>Was contact with the requester</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="373" />
+            <location filename="../../ui/ticket_dialog.py" line="364" />
             <source>Tipo</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="375" />
+            <location filename="../../ui/ticket_dialog.py" line="366" />
             <source>Duración</source>
             <translation>Duration</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="387" />
+            <location filename="../../ui/ticket_dialog.py" line="378" />
             <source>Qué se hizo o se habló con el solicitante… (Ctrl+V pega una captura)</source>
             <translation>What was done or discussed with the requester… (Ctrl+V pastes a screenshot)</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="393" />
+            <location filename="../../ui/ticket_dialog.py" line="384" />
             <source>Adjuntar archivo…</source>
             <translation>Attach file…</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="396" />
+            <location filename="../../ui/ticket_dialog.py" line="387" />
             <source>Pegar captura</source>
             <translation>Paste screenshot</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="398" />
+            <location filename="../../ui/ticket_dialog.py" line="389" />
             <source>Adjunta la imagen del portapapeles como PNG (Ctrl+V)</source>
             <translation>Attaches the clipboard image as PNG (Ctrl+V)</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="400" />
+            <location filename="../../ui/ticket_dialog.py" line="391" />
             <source>Quitar</source>
             <translation>Remove</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="428" />
+            <location filename="../../ui/ticket_dialog.py" line="419" />
             <source>Describa la solución brindada al usuario final.</source>
             <translation>Describe the solution given to the end user.</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="433" />
+            <location filename="../../ui/ticket_dialog.py" line="424" />
             <source>Solución (obligatoria)</source>
             <translation>Solution (required)</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="436" />
+            <location filename="../../ui/ticket_dialog.py" line="427" />
             <source>Resolver tiquete</source>
             <translation>Resolve ticket</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="449" />
+            <location filename="../../ui/ticket_dialog.py" line="440" />
             <source>{0} — {1} (primer contacto en {2})</source>
             <translation>{0} — {1} (first contact within {2})</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="459" />
+            <location filename="../../ui/ticket_dialog.py" line="450" />
             <source>Motivo del cambio (obligatorio)</source>
             <translation>Reason for the change (required)</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="462" />
+            <location filename="../../ui/ticket_dialog.py" line="453" />
             <source>Antes del primer contacto el vencimiento se recalcula desde la hora de recepción; después, el resultado del primer contacto no cambia.</source>
             <translation>Before the first contact the deadline is recomputed from the time received; after it, the first-contact result does not change.</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="472" />
+            <location filename="../../ui/ticket_dialog.py" line="463" />
             <source>Nueva prioridad</source>
             <translation>New priority</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="475" />
+            <location filename="../../ui/ticket_dialog.py" line="466" />
             <source>Motivo</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="485" />
+            <location filename="../../ui/ticket_dialog.py" line="476" />
             <source>Reabrir</source>
             <translation>Reopen</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="490" />
+            <location filename="../../ui/ticket_dialog.py" line="479" />
             <source>Por qué se reabre (obligatorio)</source>
             <translation>Why it is reopened (required)</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="492" />
+            <location filename="../../ui/ticket_dialog.py" line="480" />
             <source>Reabrir tiquete</source>
             <translation>Reopen ticket</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="500" />
-            <location filename="../../ui/ticket_dialog.py" line="516" />
+            <location filename="../../ui/ticket_dialog.py" line="484" />
+            <location filename="../../ui/ticket_dialog.py" line="497" />
             <source>Fusionar en…</source>
             <translation>Merge into…</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="504" />
+            <location filename="../../ui/ticket_dialog.py" line="486" />
             <source>Si este tiquete es un duplicado, su historial pasa al tiquete original y este queda cerrado.</source>
             <translation>If this ticket is a duplicate, its history moves to the original ticket and this one is closed.</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="514" />
+            <location filename="../../ui/ticket_dialog.py" line="496" />
             <source>Tiquete original, p. ej. IMR-120</source>
             <translation>Original ticket, e.g. IMR-120</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="567" />
+            <location filename="../../ui/ticket_dialog.py" line="571" />
             <source>(cliente no identificado)</source>
             <translation>(client not identified)</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="576" />
+            <location filename="../../ui/ticket_dialog.py" line="580" />
             <source>(sin solicitante)</source>
             <translation>(no requester)</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="578" />
+            <location filename="../../ui/ticket_dialog.py" line="582" />
             <source>usuario clave</source>
             <translation>key user</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="580" />
+            <location filename="../../ui/ticket_dialog.py" line="584" />
             <source>no es usuario clave</source>
             <translation>not a key user</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="582" />
+            <location filename="../../ui/ticket_dialog.py" line="586" />
             <source>contacto no registrado</source>
             <translation>unregistered contact</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="583" />
+            <location filename="../../ui/ticket_dialog.py" line="587" />
             <source>(sin producto)</source>
             <translation>(no product)</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="587" />
+            <location filename="../../ui/ticket_dialog.py" line="591" />
             <source>(fusionado en IMR-{0})</source>
             <translation>(merged into IMR-{0})</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="589" />
+            <location filename="../../ui/ticket_dialog.py" line="593" />
             <source>sin asignar</source>
             <translation>unassigned</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="597" />
+            <location filename="../../ui/ticket_dialog.py" line="601" />
             <source>Primer contacto en {0}.</source>
             <translation>First contact within {0}.</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="600" />
+            <location filename="../../ui/ticket_dialog.py" line="604" />
             <source>Recibido {0} · {1}</source>
             <translation>Received {0} · {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="625" />
+            <location filename="../../ui/ticket_dialog.py" line="629" />
             <source>Sin contrato vigente (cliente no identificado)</source>
             <translation>No contract in force (client not identified)</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="628" />
+            <location filename="../../ui/ticket_dialog.py" line="632" />
             <source>Contrato vigente {0} · del {1} al {2}</source>
             <translation>Contract in force {0} · from {1} to {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="632" />
+            <location filename="../../ui/ticket_dialog.py" line="636" />
             <source>Línea Crítica 24×7</source>
             <translation>24×7 Critical line</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="635" />
+            <location filename="../../ui/ticket_dialog.py" line="639" />
             <source>Sin contrato vigente</source>
             <translation>No contract in force</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="638" />
+            <location filename="../../ui/ticket_dialog.py" line="642" />
             <source>(último: {0}, del {1} al {2})</source>
             <translation>(last: {0}, from {1} to {2})</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="678" />
+            <location filename="../../ui/ticket_dialog.py" line="682" />
             <source>vence {0}</source>
             <translation>due {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="680" />
+            <location filename="../../ui/ticket_dialog.py" line="684" />
             <source>primer contacto {0}</source>
             <translation>first contact {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="699" />
+            <location filename="../../ui/ticket_dialog.py" line="703" />
             <source>El primer contacto con el solicitante detiene el reloj de primer contacto.</source>
             <translation>The first contact with the requester stops the first-contact clock.</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="703" />
+            <location filename="../../ui/ticket_dialog.py" line="707" />
             <source>«{0}» no cuenta como contacto con el solicitante.</source>
             <translation>“{0}” does not count as contact with the requester.</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="790" />
+            <location filename="../../ui/ticket_dialog.py" line="794" />
             <source>Lo escrito se conserva.</source>
             <translation>What you typed is kept.</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="796" />
+            <location filename="../../ui/ticket_dialog.py" line="800" />
             <source>Error inesperado: {0}. Lo escrito se conserva.</source>
             <translation>Unexpected error: {0}. What you typed is kept.</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="810" />
+            <location filename="../../ui/ticket_dialog.py" line="829" />
             <source>Tiquete tomado.</source>
             <translation>Ticket claimed.</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="819" />
+            <location filename="../../ui/ticket_dialog.py" line="834" />
             <source>Tiquete liberado.</source>
             <translation>Ticket released.</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="830" />
+            <location filename="../../ui/ticket_dialog.py" line="842" />
             <source>En espera del cliente.</source>
             <translation>Waiting for client.</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="840" />
+            <location filename="../../ui/ticket_dialog.py" line="848" />
             <source>Tiquete cerrado.</source>
             <translation>Ticket closed.</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="846" />
+            <location filename="../../ui/ticket_dialog.py" line="855" />
             <source>Describa la solución brindada antes de resolver el tiquete.</source>
             <translation>Describe the solution given before resolving the ticket.</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="858" />
+            <location filename="../../ui/ticket_dialog.py" line="861" />
             <source>Tiquete resuelto.</source>
             <translation>Ticket resolved.</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="864" />
+            <location filename="../../ui/ticket_dialog.py" line="867" />
             <source>Indique el motivo del cambio de prioridad.</source>
             <translation>Give the reason for the priority change.</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="876" />
+            <location filename="../../ui/ticket_dialog.py" line="875" />
             <source>Prioridad cambiada a {0}.</source>
             <translation>Priority changed to {0}.</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="882" />
+            <location filename="../../ui/ticket_dialog.py" line="881" />
             <source>Indique por qué se reabre el tiquete.</source>
             <translation>Say why the ticket is reopened.</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="893" />
+            <location filename="../../ui/ticket_dialog.py" line="886" />
             <source>Tiquete reabierto.</source>
             <translation>Ticket reopened.</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="900" />
+            <location filename="../../ui/ticket_dialog.py" line="893" />
             <source>Número de tiquete inválido: use IMR-&lt;n&gt;.</source>
             <translation>Invalid ticket number: use IMR-&lt;n&gt;.</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="911" />
+            <location filename="../../ui/ticket_dialog.py" line="904" />
             <source>Fusionado en IMR-{0}; su historial quedó en el original.</source>
             <translation>Merged into IMR-{0}; its history is now on the original.</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="931" />
+            <location filename="../../ui/ticket_dialog.py" line="924" />
             <source>Escriba qué se hizo antes de registrar la acción.</source>
             <translation>Type what was done before logging the action.</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="956" />
+            <location filename="../../ui/ticket_dialog.py" line="949" />
             <source>Acción registrada: {0}.</source>
             <translation>Action logged: {0}.</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="972" />
+            <location filename="../../ui/ticket_dialog.py" line="965" />
             <source>«{0}» pesa más de {1}; no se adjuntó.</source>
             <translation>“{0}” is larger than {1}; it was not attached.</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="999" />
+            <location filename="../../ui/ticket_dialog.py" line="992" />
             <source>Adjuntar archivos</source>
             <translation>Attach files</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="1008" />
+            <location filename="../../ui/ticket_dialog.py" line="1001" />
             <source>No se pudo leer «{0}»: {1}</source>
             <translation>Could not read “{0}”: {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="1048" />
+            <location filename="../../ui/ticket_dialog.py" line="1041" />
             <source>Adjunto guardado en {0}.</source>
             <translation>Attachment saved to {0}.</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="1071" />
+            <location filename="../../ui/ticket_dialog.py" line="1064" />
             <source>Correo original — {0}</source>
             <translation>Original email — {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="1091" />
+            <location filename="../../ui/ticket_dialog.py" line="1084" />
             <source>Correo original guardado en {0}.</source>
             <translation>Original email saved to {0}.</translation>
         </message>
@@ -3190,7 +3195,7 @@
             <translation>Duration</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="260" />
+            <location filename="../../ui/timeline.py" line="241" />
             <source>Guardar adjunto como</source>
             <translation>Save attachment as</translation>
         </message>

@@ -107,3 +107,29 @@ def test_drain_before_connect_is_a_feed_lost(db: Database) -> None:
     feed = open_feed(db)
     with pytest.raises(FeedLost):
         feed.drain()
+
+
+def test_feed_announces_sla_settings_changes(db: Database, svc: TicketService) -> None:
+    from app.live.feed import policy_changed
+    from app.services.directory import DirectoryService
+    from app.services.sla_admin import SlaAdminService
+    from app.services.sla_settings import PolicyCache
+
+    DirectoryService(db).add_technician("sup", "Sara Supervisora", role="supervisor")
+    admin = SlaAdminService(db, PolicyCache(db))
+    feed = open_feed(db, poll_interval=0.05)
+    feed.connect()
+    try:
+        open_ticket(svc)
+        assert not policy_changed(_collect(feed, want=2))  # tickets are not settings
+        admin.set_at_risk_fraction(0.3, "sup")
+        events = _collect(feed)
+        assert policy_changed(events)
+        [event] = [e for e in events if e.table == "app_setting"]
+        assert (event.ticket_id, event.what) == (None, "policy")
+        assert event.version is not None and event.version >= 1
+        admin.set_weekly_hours("office", [[["07:00", "16:00"]]] * 5 + [[], []], "sup")
+        bumped = [e for e in _collect(feed) if e.table == "app_setting"]
+        assert [e.version for e in bumped] == [event.version + 1]
+    finally:
+        feed.close()

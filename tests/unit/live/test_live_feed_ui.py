@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -200,3 +201,49 @@ def test_an_older_row_never_replaces_a_newer_one(pg_db: Database, qtbot: QtBot) 
     finally:
         feed.stop()
         desk.runner.wait_idle()
+
+
+def test_sla_settings_changed_elsewhere_reach_an_open_desk(
+    db: Database, svc: TicketService, qtbot: QtBot
+) -> None:
+    """A supervisor shortens office hours on another desk: this desk's queue, already open with
+    its warm calendars, gets the new ones through the feed, with no restart."""
+    from app.services.directory import DirectoryService
+    from app.services.sla_admin import SlaAdminService
+    from app.services.sla_settings import PolicyCache
+    from ui.context import AppContext
+    from ui.live_feed import attach_live_feed
+    from ui.main_window import MainWindow
+
+    directory = DirectoryService(db)
+    directory.add_technician("sup", "Sara Supervisora", role="supervisor")
+    open_ticket(svc)
+    policy = PolicyCache(db)
+    ctx = AppContext(
+        tickets=TicketService(db, policy),
+        directory=directory,
+        policy=policy,
+        technician=next(t for t in directory.technicians() if t.login == "ana"),
+        runner=TaskRunner(),
+    )
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.refreshed, timeout=15000):
+        window.start()
+    feed = attach_live_feed(window, ctx)
+    feed.poll_timer.setInterval(50)
+    try:
+        qtbot.waitUntil(lambda: feed.is_connected, timeout=5000)
+        # Wednesday 2 December 2026, 16:30 in Panama: open until 17:00 with the default hours
+        late_afternoon = datetime(2026, 12, 2, 21, 30, tzinfo=UTC)
+        assert window.model.calendar("office").is_open(late_afternoon)
+        other_desk = SlaAdminService(db, PolicyCache(db))
+        with qtbot.waitSignal(window.policy_reloaded, timeout=5000):
+            other_desk.set_weekly_hours("office", [[["07:00", "16:00"]]] * 5 + [[], []], "sup")
+        assert not window.model.calendar("office").is_open(late_afternoon)
+        assert "SLA" in window.statusBar().currentMessage()
+        assert not ctx.policy.get().calendars["office"].is_open(late_afternoon)  # dialogs too
+    finally:
+        feed.stop()
+        window.close()
+        ctx.runner.wait_idle()
