@@ -385,6 +385,10 @@ class MainWindow(QMainWindow):
         self.alerts.office_hours = policy.calendars.get("office", self.alerts.office_hours)
         self.proxy.refilter()
         self._update_count()
+        for dialog in list(self.open_dialogs):  # open tickets: their clock takes the new calendar
+            reload = getattr(dialog, "reload", None)
+            if callable(reload):
+                reload()  # keeps whatever is typed in the dialog's forms
         self.policy_reloaded.emit()
         message = self.tr("Cambiaron los horarios o plazos del SLA; la cola ya los aplica.")
         self.statusBar().showMessage(message, 8000)

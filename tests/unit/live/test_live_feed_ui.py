@@ -217,7 +217,7 @@ def test_sla_settings_changed_elsewhere_reach_an_open_desk(
 
     directory = DirectoryService(db)
     directory.add_technician("sup", "Sara Supervisora", role="supervisor")
-    open_ticket(svc)
+    ticket_id = open_ticket(svc)
     policy = PolicyCache(db)
     ctx = AppContext(
         tickets=TicketService(db, policy),
@@ -237,13 +237,23 @@ def test_sla_settings_changed_elsewhere_reach_an_open_desk(
         # Wednesday 2 December 2026, 16:30 in Panama: open until 17:00 with the default hours
         late_afternoon = datetime(2026, 12, 2, 21, 30, tzinfo=UTC)
         assert window.model.calendar("office").is_open(late_afternoon)
+        window.open_ticket(ticket_id)  # an open ticket dialog with its own ticking clock
+        dialog = window.open_dialogs[-1]
+        qtbot.waitUntil(lambda: dialog._calendar is not None, timeout=5000)  # type: ignore[attr-defined]
+        assert dialog._calendar.is_open(late_afternoon)  # type: ignore[attr-defined]
         other_desk = SlaAdminService(db, PolicyCache(db))
         with qtbot.waitSignal(window.policy_reloaded, timeout=5000):
             other_desk.set_weekly_hours("office", [[["07:00", "16:00"]]] * 5 + [[], []], "sup")
         assert not window.model.calendar("office").is_open(late_afternoon)
         assert "SLA" in window.statusBar().currentMessage()
+        qtbot.waitUntil(
+            lambda: not dialog._calendar.is_open(late_afternoon),  # type: ignore[attr-defined]
+            timeout=5000,
+        )
         assert not ctx.policy.get().calendars["office"].is_open(late_afternoon)  # dialogs too
     finally:
         feed.stop()
+        for open_dialog in list(window.open_dialogs):
+            open_dialog.close()
         window.close()
         ctx.runner.wait_idle()
