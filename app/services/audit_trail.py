@@ -282,7 +282,7 @@ def _record_names(session: Session, ids: dict[str, set[str]]) -> dict[tuple[str,
                 Product.id.in_(_int_ids(ids["product"]))
             )
         ):
-            names[("product", str(key))] = f"{name} ({code})"
+            names[("product", str(key))] = name if code in name else f"{name} ({code})"
     if ids.get("technician"):
         for key, name, login in session.execute(
             select(Technician.id, Technician.name, Technician.login).where(
