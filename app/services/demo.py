@@ -1,4 +1,5 @@
-"""A realistic Panamanian demo data set: clients, contracts, key users, products, tickets."""
+"""A realistic Panamanian demo data set: clients, contracts, key users, products, tickets, and
+a supervisor's first edits of the day (made through the services, so they are audited)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import random
 import unicodedata
 import uuid
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
@@ -26,8 +27,10 @@ from app.domain.channels import Channel
 from app.domain.priorities import Priority
 from app.domain.sla import compute_deadline
 from app.domain.tickets import ActionKind, TicketStatus
+from app.services.directory import DirectoryService
 from app.services.errors import Conflict
-from app.services.sla_settings import load_policy
+from app.services.sla_admin import SlaAdminService
+from app.services.sla_settings import PolicyCache, load_policy
 from app.services.uow import unit_of_work
 
 T = TypeVar("T")
@@ -427,12 +430,49 @@ def load_demo_data(
             session.add_all(actions)
             created += 1
         session.commit()
-        return {
-            "clients": len(clients),
-            "technicians": len(techs),
-            "products": len(products),
-            "tickets": created,
-        }
+        supervisor = next((t.login for t in techs if t.role in ("supervisor", "admin")), None)
+    changes = _supervisor_edits(db, supervisor, today) if supervisor else 0
+    return {
+        "clients": len(clients),
+        "technicians": len(techs),
+        "products": len(products),
+        "tickets": created,
+        "audited_changes": changes,
+    }
+
+
+def _supervisor_edits(db: Database, actor: str, today: date) -> int:
+    """A few everyday directory and calendar edits, through the services like the screens make
+    them, so the supervisor panel's "Registro de cambios" has something true to show."""
+    directory = DirectoryService(db)
+    clients = {c.name: c for c in directory.clients()}
+    directory.update_client(
+        clients["Farmacias El Canal"].id,
+        actor=actor,
+        notes="Facturación mensual por ACH; enviar copia a contabilidad.",
+    )
+    contract = directory.contracts(clients["Aseguradora del Pacífico"].id)[0]
+    directory.update_contract(
+        contract.id,
+        actor=actor,
+        coverage_notes=f"{contract.coverage_notes} Incluye una visita trimestral en sitio.",
+    )
+    directory.add_contact(
+        clients["Farmacias El Canal"].id,
+        "Itzel Arosemena",
+        email="contabilidad@farmaciaselcanal.com.pa",
+        phone="+507 263-0000",
+        actor=actor,
+    )
+    crm = next(p for p in directory.product_list() if p.code == "CRM")
+    directory.update_product(crm.id, actor=actor, name="Gestión de Relaciones con Clientes (CRM)")
+    admin = SlaAdminService(db, PolicyCache(db))
+    year = today.year if today < date(today.year, 12, 24) else today.year + 1
+    admin.add_closure(
+        "office", date(year, 12, 24), "Nochebuena: cierre acordado por la gerencia", actor
+    )
+    admin.add_closure("office", date(year, 12, 31), "Fin de año: inventario anual", actor)
+    return 6
 
 
 def _action(

@@ -10,6 +10,7 @@ from app.data.engine import Database
 from app.domain.channels import Channel
 from app.domain.priorities import Priority
 from app.domain.tickets import TicketStatus
+from app.services.audit_trail import AuditQuery, AuditTrailService
 from app.services.demo import load_demo_data
 from app.services.directory import DirectoryService
 from app.services.errors import Conflict
@@ -35,3 +36,15 @@ def test_demo_data_refuses_a_database_with_data(db: Database) -> None:
     load_demo_data(db, tickets=5)
     with pytest.raises(Conflict):
         load_demo_data(db, tickets=5)
+
+
+def test_demo_data_has_a_supervisors_audited_edits(db: Database) -> None:
+    counts = load_demo_data(db, tickets=5)
+    trail = AuditTrailService(db)
+    rows = trail.search("lsamaniego").rows
+    assert counts["audited_changes"] == len(rows) == 6
+    assert {r.actor_name for r in rows} == {"Lorena Samaniego"}
+    assert {r.entity for r in rows} == {"client", "contract", "contact", "product", "calendar"}
+    assert all(r.changes() for r in rows)
+    closures = trail.search("lsamaniego", AuditQuery(kind="sla")).rows
+    assert [r.action for r in closures] == ["add_closure", "add_closure"]
