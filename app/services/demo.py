@@ -31,6 +31,7 @@ from app.services.directory import DirectoryService
 from app.services.errors import Conflict
 from app.services.sla_admin import SlaAdminService
 from app.services.sla_settings import PolicyCache, load_policy
+from app.services.tickets import TicketService
 from app.services.uow import unit_of_work
 
 T = TypeVar("T")
@@ -466,13 +467,32 @@ def _supervisor_edits(db: Database, actor: str, today: date) -> int:
     )
     crm = next(p for p in directory.product_list() if p.code == "CRM")
     directory.update_product(crm.id, actor=actor, name="Gestión de Relaciones con Clientes (CRM)")
-    admin = SlaAdminService(db, PolicyCache(db))
+    policy = PolicyCache(db)
+    tickets = TicketService(db, policy)
+    changes = 4
+    waiting = next(
+        (
+            r
+            for r in tickets.queue()
+            if r.priority in (Priority.MEDIO, Priority.BAJO) and r.first_contact_at is None
+        ),
+        None,
+    )
+    if waiting is not None:  # a small demo may have none
+        tickets.reprioritise(
+            waiting.id,
+            Priority.ALTO,
+            "El cliente confirma que ninguna sucursal puede facturar.",
+            actor,
+        )
+        changes += 1
+    admin = SlaAdminService(db, policy)
     year = today.year if today < date(today.year, 12, 24) else today.year + 1
     admin.add_closure(
         "office", date(year, 12, 24), "Nochebuena: cierre acordado por la gerencia", actor
     )
     admin.add_closure("office", date(year, 12, 31), "Fin de año: inventario anual", actor)
-    return 6
+    return changes + 2
 
 
 def _action(

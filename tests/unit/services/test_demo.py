@@ -39,12 +39,21 @@ def test_demo_data_refuses_a_database_with_data(db: Database) -> None:
 
 
 def test_demo_data_has_a_supervisors_audited_edits(db: Database) -> None:
-    counts = load_demo_data(db, tickets=5)
+    counts = load_demo_data(db, tickets=40)
     trail = AuditTrailService(db)
     rows = trail.search("lsamaniego").rows
-    assert counts["audited_changes"] == len(rows) == 6
+    assert counts["audited_changes"] == len(rows) == 7
     assert {r.actor_name for r in rows} == {"Lorena Samaniego"}
-    assert {r.entity for r in rows} == {"client", "contract", "contact", "product", "calendar"}
+    assert {r.entity for r in rows} == {
+        "client",
+        "contract",
+        "contact",
+        "product",
+        "ticket",
+        "calendar",
+    }
     assert all(r.changes() for r in rows)
+    reprioritised = next(r for r in rows if r.entity == "ticket")
+    assert reprioritised.reason and reprioritised.action == "reprioritise"
     closures = trail.search("lsamaniego", AuditQuery(kind="sla")).rows
     assert [r.action for r in closures] == ["add_closure", "add_closure"]
