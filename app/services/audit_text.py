@@ -272,16 +272,25 @@ def _is_blank(value: Any) -> bool:
 
 
 def field_changes(
-    entity: str, action: str, before: Any, after: Any, entity_id: str = ""
+    entity: str,
+    action: str,
+    before: Any,
+    after: Any,
+    entity_id: str = "",
+    names: Mapping[str, Mapping[str, str]] | None = None,
 ) -> tuple[FieldChange, ...]:
     """The fields that differ between ``before`` and ``after``, each as text.
 
     A creation lists the new record's filled-in fields (nothing before); a removal lists what
-    was there (nothing after); an update lists only the fields that changed."""
+    was there (nothing after); an update lists only the fields that changed. ``names`` gives
+    people's names for stored codes, per field (``{"calendar": {"office": "Horario…"}}``)."""
     if action == "set_weekly":
         return _weekly_changes(before, after)
 
     def text(key: str, value: Any) -> str:
+        named = (names or {}).get(key, {})
+        if isinstance(value, str) and value in named:
+            return named[value]
         return format_value(key, value, entity=entity, entity_id=entity_id)
 
     if (before is None or isinstance(before, Mapping)) and (

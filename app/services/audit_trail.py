@@ -75,6 +75,7 @@ class AuditRow:
     before: Any
     after: Any
     reason: str
+    calendars: tuple[tuple[str, str], ...] = ()  # (name, label), for calendar assignments
 
     @property
     def kind_label(self) -> str:
@@ -85,7 +86,10 @@ class AuditRow:
         return action_label(self.entity, self.action, self.before, self.after)
 
     def changes(self) -> tuple[FieldChange, ...]:
-        return field_changes(self.entity, self.action, self.before, self.after, self.entity_id)
+        names = {"calendar": dict(self.calendars)} if self.calendars else None
+        return field_changes(
+            self.entity, self.action, self.before, self.after, self.entity_id, names
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +177,14 @@ class AuditTrailService:
         for e in entries:
             ids[e.entity].add(e.entity_id)
         names = _record_names(session, ids)
+        calendars: tuple[tuple[str, str], ...] = ()
+        if "sla_assignment" in ids:
+            calendars = tuple(
+                (name, label)
+                for name, label in session.execute(
+                    select(CalendarSetting.name, CalendarSetting.label)
+                )
+            )
         return [
             AuditRow(
                 id=e.id,
@@ -186,6 +198,7 @@ class AuditTrailService:
                 before=e.before,
                 after=e.after,
                 reason=e.reason or "",
+                calendars=calendars if e.entity == "sla_assignment" else (),
             )
             for e in entries
         ]

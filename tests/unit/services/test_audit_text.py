@@ -121,6 +121,19 @@ def test_weekly_hours_differ_by_weekday() -> None:
     )
 
 
+def test_stored_codes_can_be_named() -> None:
+    names = {"calendar": {"office": "Horario de oficina"}}
+    changes = field_changes(
+        "sla_assignment",
+        "set_calendar",
+        {"calendar": "office"},
+        {"calendar": "24x7"},
+        "1/email",
+        names,
+    )
+    assert changes == (FieldChange("calendar", "Calendario", "Horario de oficina", "24x7"),)
+
+
 def test_plain_values_and_the_one_line_summary() -> None:
     changes = field_changes("app_setting", "set", 0.25, 0.3, "at_risk_fraction")
     assert changes == (FieldChange("value", "Valor", "25 %", "30 %"),)

@@ -278,6 +278,10 @@ def test_each_entry_shows_only_the_fields_that_changed(trail: Trail) -> None:
         "Medio",
         "Alto",
     )
+    assignment = rows[("sla_assignment", "set_calendar")].changes()
+    assert [(c.label, c.before, c.after) for c in assignment] == [
+        ("Calendario", "Horario de oficina", "24×7"),
+    ]
     created = rows[("contact", "create")].changes()
     assert "client_id" not in {c.key for c in created}
     assert all(c.before is None for c in created)
