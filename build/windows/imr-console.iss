@@ -19,7 +19,10 @@
 #define AppName "Consola IMR"
 #define AppPublisher "IMR S.A."
 #define AppExe "imr-console.exe"
-#define BundleDir "..\dist\imr-console"
+; the PyInstaller output; /DBundleDir=... points elsewhere (the installer test does)
+#ifndef BundleDir
+  #define BundleDir "..\dist\imr-console"
+#endif
 
 [Setup]
 ; Fixed forever: it is how Windows recognises an upgrade of the same program.
