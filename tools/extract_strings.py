@@ -45,6 +45,10 @@ def domain_texts() -> list[tuple[str, Path]]:
     causes = ROOT / "app" / "reports" / "causes.py"
     texts = [(text, priorities) for p in Priority for text in (p.summary, p.definition)]
     texts += [(text, causes) for c in BreachCause for text in (c.label, c.advice)]
+    from app.services.audit_text import fixed_texts
+
+    audit = ROOT / "app" / "services" / "audit_text.py"
+    texts += [(text, audit) for text in fixed_texts()]
     return texts
 
 

@@ -49,10 +49,12 @@ from app.reports.compliance import ComplianceReport, ComplianceRow
 from app.reports.export import period_csv
 from app.reports.forecast import Forecast
 from app.reports.period import Period
+from app.services.audit_trail import AuditTrailService
 from app.services.reports import ReportService
 from app.services.sla_admin import SlaAdminService
 from app.services.sla_settings import PolicyCache
 from ui import i18n
+from ui.audit_panel import AuditPanel
 from ui.clock_text import STATE_BACKGROUNDS, describe
 from ui.context import AppContext
 from ui.report_charts import compliance_chart, first_contact_chart, open_age_chart
@@ -257,6 +259,7 @@ class SupervisorPanel(QWidget):
         clock: Clock = _now,
         admin: SlaAdminService | None = None,
         actor: str = "",
+        audit: AuditTrailService | None = None,
     ) -> None:
         super().__init__(parent)
         self.admin = admin
@@ -282,6 +285,10 @@ class SupervisorPanel(QWidget):
         self.tabs.addTab(self._build_compliance(), _tr("Cumplimiento"))
         self.tabs.addTab(self._build_causes(), _tr("Causas de incumplimiento"))
         self.tabs.addTab(self._build_forecast(), _tr("Pronóstico"))
+        self.audit_panel: AuditPanel | None = None
+        if audit is not None:
+            self.audit_panel = AuditPanel(audit, actor, runner, self, clock=clock)
+            self.tabs.addTab(self.audit_panel, _tr("Registro de cambios"))
 
         self.timer = timer_factory(self)
         self.timer.timeout.connect(self.board_model.tick)
@@ -638,6 +645,8 @@ class SupervisorPanel(QWidget):
 
         dialog = CalendarEditor(self.admin, self.actor, self.runner, self)
         dialog.saved.connect(self.refresh_board)
+        if self.audit_panel is not None:
+            dialog.saved.connect(self.audit_panel.refresh)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         dialog.load()
@@ -663,6 +672,7 @@ def open_supervisor_panel(ctx: AppContext, parent: QWidget | None = None) -> Sup
         parent,
         admin=SlaAdminService(db, ctx.policy),
         actor=ctx.actor,
+        audit=AuditTrailService(db),
     )
     panel.setWindowFlag(Qt.WindowType.Window, True)
     panel.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -25,6 +25,195 @@
         </message>
     </context>
     <context>
+        <name>AuditPanel</name>
+        <message>
+            <location filename="../../ui/audit_panel.py" line="98" />
+            <source>Por {0} ({1}) · {2}</source>
+            <translation>By {0} ({1}) · {2}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_panel.py" line="105" />
+            <source>Motivo:</source>
+            <translation>Reason:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_panel.py" line="108" />
+            <source>El cambio no registró campos.</source>
+            <translation>This change recorded no fields.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_panel.py" line="114" />
+            <source>Campo</source>
+            <translation>Field</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_panel.py" line="115" />
+            <source>Antes</source>
+            <translation>Before</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_panel.py" line="116" />
+            <source>Después</source>
+            <translation>After</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_panel.py" line="145" />
+            <source>Fecha y hora</source>
+            <translation>Date and time</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_panel.py" line="146" />
+            <location filename="../../ui/audit_panel.py" line="289" />
+            <source>Quién</source>
+            <translation>Who</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_panel.py" line="147" />
+            <source>Qué</source>
+            <translation>What</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_panel.py" line="148" />
+            <source>Registro</source>
+            <translation>Record</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_panel.py" line="149" />
+            <source>Acción</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_panel.py" line="150" />
+            <source>Motivo</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_panel.py" line="264" />
+            <source>Todos los registros</source>
+            <translation>All records</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_panel.py" line="269" />
+            <source>Todas las personas</source>
+            <translation>Everyone</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_panel.py" line="273" />
+            <source>Buscar registro, acción o motivo…</source>
+            <translation>Search record, action or reason…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_panel.py" line="282" />
+            <source>Actualizar</source>
+            <translation>Refresh</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_panel.py" line="284" />
+            <source>Exportar CSV…</source>
+            <translation>Export CSV…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_panel.py" line="287" />
+            <source>Tipo</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_panel.py" line="292" />
+            <source>Desde</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_panel.py" line="294" />
+            <source>hasta</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_panel.py" line="305" />
+            <location filename="../../ui/audit_panel.py" line="387" />
+            <source>Cargando el registro de cambios…</source>
+            <translation>Loading the change log…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_panel.py" line="308" />
+            <source>Cargar más</source>
+            <translation>Load more</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_panel.py" line="381" />
+            <location filename="../../ui/audit_panel.py" line="520" />
+            <source>La fecha final es anterior a la inicial.</source>
+            <translation>The end date is before the start date.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_panel.py" line="435" />
+            <location filename="../../ui/audit_panel.py" line="442" />
+            <source>No se pudo cargar el registro de cambios.</source>
+            <translation>Could not load the change log.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_panel.py" line="437" />
+            <source>Reintentar</source>
+            <translation>Retry</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_panel.py" line="441" />
+            <source>Sin datos</source>
+            <translation>No data</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_panel.py" line="464" />
+            <source>Ningún cambio</source>
+            <translation>No changes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_panel.py" line="467" />
+            <source>No hay cambios que coincidan con los filtros en estas fechas.
+Pruebe con otras fechas o quite algún filtro.</source>
+            <translation>No changes match the filters on these dates.
+Try other dates or remove a filter.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_panel.py" line="472" />
+            <source>No se registraron cambios entre estas fechas.</source>
+            <translation>No changes were made between these dates.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_panel.py" line="479" />
+            <source>Se muestran los {0} cambios más recientes; hay más.</source>
+            <translation>Showing the {0} most recent changes; there are more.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_panel.py" line="481" />
+            <source>1 cambio</source>
+            <translation>1 change</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_panel.py" line="483" />
+            <source>{0} cambios</source>
+            <translation>{0} changes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_panel.py" line="510" />
+            <source>Seleccione un cambio para ver qué campos cambiaron.</source>
+            <translation>Select a change to see which fields changed.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_panel.py" line="530" />
+            <source>Registro guardado en {0}</source>
+            <translation>Change log saved to {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_panel.py" line="536" />
+            <source>No se pudo guardar el archivo: {0}</source>
+            <translation>Could not save the file: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_panel.py" line="550" />
+            <source>Exportar registro de cambios</source>
+            <translation>Export change log</translation>
+        </message>
+    </context>
+    <context>
         <name>Banner</name>
         <message>
             <location filename="../../ui/widgets/banner.py" line="35" />
@@ -1286,6 +1475,501 @@
             <source>Nadie tomó el tiquete antes del vencimiento.</source>
             <translation>Nobody claimed the ticket before the deadline.</translation>
         </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Calendarios y política del SLA</source>
+            <translation>SLA calendars and policy</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Clientes</source>
+            <translation>Clients</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Contratos</source>
+            <translation>Contracts</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Contactos</source>
+            <translation>Contacts</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Productos</source>
+            <translation>Products</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Representantes técnicos</source>
+            <translation>Technicians</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Tiquetes</source>
+            <translation>Tickets</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Calendario</source>
+            <translation>Calendar</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Calendario por prioridad y canal</source>
+            <translation>Calendar by priority and channel</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Política del SLA</source>
+            <translation>SLA policy</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Cliente</source>
+            <translation>Client</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Contrato</source>
+            <translation>Contract</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Contacto</source>
+            <translation>Contact</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Producto</source>
+            <translation>Product</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Representante técnico</source>
+            <translation>Technician</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Tiquete</source>
+            <translation>Ticket</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Cambió el horario semanal</source>
+            <translation>Changed the weekly hours</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Agregó un día de cierre</source>
+            <translation>Added a closure day</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Quitó un día de cierre</source>
+            <translation>Removed a closure day</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Cambió el calendario asignado</source>
+            <translation>Changed the assigned calendar</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Cambió el valor</source>
+            <translation>Changed the value</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Creó el registro</source>
+            <translation>Created the record</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Modificó el registro</source>
+            <translation>Edited the record</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Importó desde CSV</source>
+            <translation>Imported from CSV</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Reasignó el tiquete</source>
+            <translation>Reassigned the ticket</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Cambió la prioridad</source>
+            <translation>Changed the priority</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Lo unió a otro tiquete como duplicado</source>
+            <translation>Merged it into another ticket as a duplicate</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Indicó la hora de recepción</source>
+            <translation>Entered the time received</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Indicó la hora de una acción</source>
+            <translation>Entered the time of an action</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Reemplazó caracteres no válidos</source>
+            <translation>Replaced invalid characters</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Desactivó el registro</source>
+            <translation>Deactivated the record</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Reactivó el registro</source>
+            <translation>Reactivated the record</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Umbral de riesgo</source>
+            <translation>At-risk threshold</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Nombre</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>RUC</source>
+            <translation>RUC</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Notas</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Activo</source>
+            <translation>Active</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Número</source>
+            <translation>Number</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Inicio</source>
+            <translation>Start</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Fin</source>
+            <translation>End</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Línea Crítica 24×7</source>
+            <translation>24×7 Critical line</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Notas de cobertura</source>
+            <translation>Coverage notes</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Cliente (n.º interno)</source>
+            <translation>Client (internal no.)</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Correos</source>
+            <translation>Emails</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Teléfonos</source>
+            <translation>Phones</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>WhatsApp</source>
+            <translation>WhatsApp</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Usuario clave</source>
+            <translation>Key user</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Usuario</source>
+            <translation>User</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Correo</source>
+            <translation>Email</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Rol</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>En turno</source>
+            <translation>On shift</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Código</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Valor</source>
+            <translation>Value</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Día</source>
+            <translation>Day</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Motivo</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Prioridad</source>
+            <translation>Priority</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Vence el primer contacto</source>
+            <translation>First contact due</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Asignado a</source>
+            <translation>Assigned to</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Unido al tiquete</source>
+            <translation>Merged into ticket</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Hora de la acción</source>
+            <translation>Time of the action</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Tipo de acción</source>
+            <translation>Kind of action</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Recibido</source>
+            <translation>Received</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Campos corregidos</source>
+            <translation>Fields corrected</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Lunes</source>
+            <translation>Monday</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Martes</source>
+            <translation>Tuesday</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Miércoles</source>
+            <translation>Wednesday</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Jueves</source>
+            <translation>Thursday</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Viernes</source>
+            <translation>Friday</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Sábado</source>
+            <translation>Saturday</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Domingo</source>
+            <translation>Sunday</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Sí</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>No</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>cerrado</source>
+            <translation>closed</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Sistema</source>
+            <translation>System</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Supervisor</source>
+            <translation>Supervisor</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Administrador</source>
+            <translation>Administrator</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Cuenta de ingreso de correo</source>
+            <translation>Mail intake account</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Muy alto</source>
+            <translation>Very high</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Alto</source>
+            <translation>High</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Medio</source>
+            <translation>Medium</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Bajo</source>
+            <translation>Low</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Correo electrónico</source>
+            <translation>Email</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Central telefónica</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Línea Crítica</source>
+            <translation>Critical line</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Llamada saliente</source>
+            <translation>Outbound call</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Llamada entrante</source>
+            <translation>Inbound call</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Intento de llamada sin respuesta</source>
+            <translation>Call attempt, no answer</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Correo enviado</source>
+            <translation>Email sent</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Correo recibido</source>
+            <translation>Email received</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Sesión remota</source>
+            <translation>Remote session</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Visita</source>
+            <translation>Visit</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Nota interna</source>
+            <translation>Internal note</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Diagnóstico</source>
+            <translation>Diagnosis</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Acuse de recibo automático</source>
+            <translation>Automatic acknowledgment</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Cambio de estado</source>
+            <translation>Status change</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Asignación</source>
+            <translation>Assignment</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Cambio de prioridad</source>
+            <translation>Priority change</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Solución</source>
+            <translation>Solution</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Fusión de tiquetes</source>
+            <translation>Tickets merged</translation>
+        </message>
     </context>
     <context>
         <name>LiveFeed</name>
@@ -1521,7 +2205,7 @@
         </message>
         <message>
             <location filename="../../ui/main_window.py" line="351" />
-            <location filename="../../ui/main_window.py" line="603" />
+            <location filename="../../ui/main_window.py" line="607" />
             <source>Conectado</source>
             <translation>Connected</translation>
         </message>
@@ -1531,72 +2215,72 @@
             <translation>Refreshing the queue…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="389" />
+            <location filename="../../ui/main_window.py" line="393" />
             <source>Cambiaron los horarios o plazos del SLA; la cola ya los aplica.</source>
             <translation>The SLA hours or deadlines changed; the queue already uses them.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="411" />
+            <location filename="../../ui/main_window.py" line="415" />
             <source>Sin conexión con la base de datos: {0}. La cola mostrada puede no estar al día; se reintentará automáticamente.</source>
             <translation>No connection to the database: {0}. The queue shown may be out of date; retrying automatically.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="449" />
+            <location filename="../../ui/main_window.py" line="453" />
             <source>Seleccione un tiquete de la cola.</source>
             <translation>Select a ticket in the queue.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="457" />
+            <location filename="../../ui/main_window.py" line="461" />
             <source>El detalle del tiquete aún no está disponible.</source>
             <translation>Ticket details are not available yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="465" />
+            <location filename="../../ui/main_window.py" line="469" />
             <source>El registro de tiquetes nuevos aún no está disponible.</source>
             <translation>Opening new tickets is not available yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="474" />
+            <location filename="../../ui/main_window.py" line="478" />
             <source>Tomando el siguiente tiquete…</source>
             <translation>Taking the next ticket…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="483" />
+            <location filename="../../ui/main_window.py" line="487" />
             <source>La configuración aún no está disponible.</source>
             <translation>Settings are not available yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="528" />
+            <location filename="../../ui/main_window.py" line="532" />
             <source>Conexión restablecida</source>
             <translation>Connection restored</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="529" />
+            <location filename="../../ui/main_window.py" line="533" />
             <source>Cola actualizada.</source>
             <translation>Queue refreshed.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="540" />
+            <location filename="../../ui/main_window.py" line="544" />
             <source>No hay tiquetes sin asignar.</source>
             <translation>There are no unassigned tickets.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="543" />
+            <location filename="../../ui/main_window.py" line="547" />
             <source>Tomó {0}: {1}</source>
             <translation>Took {0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="554" />
+            <location filename="../../ui/main_window.py" line="558" />
             <source>No se pudo completar</source>
             <translation>Could not complete</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="603" />
+            <location filename="../../ui/main_window.py" line="607" />
             <source>Sin conexión</source>
             <translation>Offline</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="660" />
+            <location filename="../../ui/main_window.py" line="664" />
             <source>{0} de {1} tiquetes abiertos</source>
             <translation>{0} of {1} open tickets</translation>
         </message>
@@ -2400,306 +3084,311 @@
     <context>
         <name>SupervisorPanel</name>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="95" />
+            <location filename="../../ui/supervisor_panel.py" line="97" />
             <source>Tiempo</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="96" />
-            <location filename="../../ui/supervisor_panel.py" line="404" />
-            <location filename="../../ui/supervisor_panel.py" line="425" />
+            <location filename="../../ui/supervisor_panel.py" line="98" />
+            <location filename="../../ui/supervisor_panel.py" line="411" />
+            <location filename="../../ui/supervisor_panel.py" line="432" />
             <source>Prioridad</source>
             <translation>Priority</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="97" />
-            <location filename="../../ui/supervisor_panel.py" line="403" />
-            <location filename="../../ui/supervisor_panel.py" line="424" />
+            <location filename="../../ui/supervisor_panel.py" line="99" />
+            <location filename="../../ui/supervisor_panel.py" line="410" />
+            <location filename="../../ui/supervisor_panel.py" line="431" />
             <source>Tiquete</source>
             <translation>Ticket</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="98" />
+            <location filename="../../ui/supervisor_panel.py" line="100" />
             <source>Cliente</source>
             <translation>Client</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="99" />
+            <location filename="../../ui/supervisor_panel.py" line="101" />
             <source>Asunto</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="100" />
-            <location filename="../../ui/supervisor_panel.py" line="405" />
-            <location filename="../../ui/supervisor_panel.py" line="426" />
+            <location filename="../../ui/supervisor_panel.py" line="102" />
+            <location filename="../../ui/supervisor_panel.py" line="412" />
+            <location filename="../../ui/supervisor_panel.py" line="433" />
             <source>Canal</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="101" />
-            <location filename="../../ui/supervisor_panel.py" line="408" />
-            <location filename="../../ui/supervisor_panel.py" line="428" />
+            <location filename="../../ui/supervisor_panel.py" line="103" />
+            <location filename="../../ui/supervisor_panel.py" line="415" />
+            <location filename="../../ui/supervisor_panel.py" line="435" />
             <source>Asignado a</source>
             <translation>Assigned to</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="164" />
+            <location filename="../../ui/supervisor_panel.py" line="166" />
             <source>— sin asignar —</source>
             <translation>— unassigned —</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="177" />
+            <location filename="../../ui/supervisor_panel.py" line="179" />
             <source>Crítico sin asignar</source>
             <translation>Critical, unassigned</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="204" />
-            <location filename="../../ui/supervisor_panel.py" line="393" />
+            <location filename="../../ui/supervisor_panel.py" line="206" />
+            <location filename="../../ui/supervisor_panel.py" line="400" />
             <source>Tiquetes</source>
             <translation>Tickets</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="205" />
+            <location filename="../../ui/supervisor_panel.py" line="207" />
             <source>Cumplidos</source>
             <translation>Met</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="206" />
+            <location filename="../../ui/supervisor_panel.py" line="208" />
             <source>Con atraso</source>
             <translation>Met late</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="207" />
+            <location filename="../../ui/supervisor_panel.py" line="209" />
             <source>Vencidos</source>
             <translation>Breached</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="208" />
+            <location filename="../../ui/supervisor_panel.py" line="210" />
             <source>Abiertos en tiempo</source>
             <translation>Open on time</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="209" />
+            <location filename="../../ui/supervisor_panel.py" line="211" />
             <source>Cumplimiento %</source>
             <translation>Compliance %</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="210" />
+            <location filename="../../ui/supervisor_panel.py" line="212" />
             <source>Mediana (min)</source>
             <translation>Median (min)</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="211" />
+            <location filename="../../ui/supervisor_panel.py" line="213" />
             <source>P90 (min)</source>
             <translation>P90 (min)</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="218" />
-            <location filename="../../ui/supervisor_panel.py" line="322" />
+            <location filename="../../ui/supervisor_panel.py" line="220" />
+            <location filename="../../ui/supervisor_panel.py" line="329" />
             <source>Total</source>
             <translation>Total</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="222" />
+            <location filename="../../ui/supervisor_panel.py" line="224" />
             <source>(sin cliente)</source>
             <translation>(no client)</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="222" />
+            <location filename="../../ui/supervisor_panel.py" line="224" />
             <source>(sin asignar)</source>
             <translation>(unassigned)</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="265" />
+            <location filename="../../ui/supervisor_panel.py" line="268" />
             <source>Panel de supervisión</source>
             <translation>Supervision panel</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="281" />
+            <location filename="../../ui/supervisor_panel.py" line="284" />
             <source>Vencimientos en vivo</source>
             <translation>Live deadlines</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="282" />
+            <location filename="../../ui/supervisor_panel.py" line="285" />
             <source>Cumplimiento</source>
             <translation>Compliance</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="283" />
+            <location filename="../../ui/supervisor_panel.py" line="286" />
             <source>Causas de incumplimiento</source>
             <translation>Breach causes</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="284" />
-            <location filename="../../ui/supervisor_panel.py" line="430" />
+            <location filename="../../ui/supervisor_panel.py" line="287" />
+            <location filename="../../ui/supervisor_panel.py" line="437" />
             <source>Pronóstico</source>
             <translation>Forecast</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="315" />
+            <location filename="../../ui/supervisor_panel.py" line="291" />
+            <source>Registro de cambios</source>
+            <translation>Change log</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor_panel.py" line="322" />
             <source>&lt;b&gt;Carga por representante técnico&lt;/b&gt; (tiquetes abiertos)</source>
             <translation>&lt;b&gt;Load by technician&lt;/b&gt; (open tickets)</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="319" />
+            <location filename="../../ui/supervisor_panel.py" line="326" />
             <source>Representante técnico</source>
             <translation>Technician</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="320" />
+            <location filename="../../ui/supervisor_panel.py" line="327" />
             <source>En turno</source>
             <translation>On shift</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="344" />
+            <location filename="../../ui/supervisor_panel.py" line="351" />
             <source>Calcular</source>
             <translation>Compute</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="346" />
+            <location filename="../../ui/supervisor_panel.py" line="353" />
             <source>Exportar CSV…</source>
             <translation>Export CSV…</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="348" />
+            <location filename="../../ui/supervisor_panel.py" line="355" />
             <source>Exportar PDF…</source>
             <translation>Export PDF…</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="351" />
+            <location filename="../../ui/supervisor_panel.py" line="358" />
             <source>Desde</source>
             <translation>From</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="353" />
+            <location filename="../../ui/supervisor_panel.py" line="360" />
             <source>hasta</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="359" />
+            <location filename="../../ui/supervisor_panel.py" line="366" />
             <source>Calendarios y política…</source>
             <translation>Calendars and policy…</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="370" />
+            <location filename="../../ui/supervisor_panel.py" line="377" />
             <source>Por prioridad</source>
             <translation>By priority</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="371" />
+            <location filename="../../ui/supervisor_panel.py" line="378" />
             <source>Por canal</source>
             <translation>By channel</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="372" />
+            <location filename="../../ui/supervisor_panel.py" line="379" />
             <source>Por cliente</source>
             <translation>By client</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="373" />
+            <location filename="../../ui/supervisor_panel.py" line="380" />
             <source>Por técnico</source>
             <translation>By technician</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="392" />
-            <location filename="../../ui/supervisor_panel.py" line="409" />
+            <location filename="../../ui/supervisor_panel.py" line="399" />
+            <location filename="../../ui/supervisor_panel.py" line="416" />
             <source>Causa</source>
             <translation>Cause</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="394" />
+            <location filename="../../ui/supervisor_panel.py" line="401" />
             <source>Qué significa</source>
             <translation>What it means</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="406" />
+            <location filename="../../ui/supervisor_panel.py" line="413" />
             <source>Vencía</source>
             <translation>Was due</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="407" />
+            <location filename="../../ui/supervisor_panel.py" line="414" />
             <source>Primer contacto</source>
             <translation>First contact</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="427" />
+            <location filename="../../ui/supervisor_panel.py" line="434" />
             <source>Vence</source>
             <translation>Due</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="429" />
+            <location filename="../../ui/supervisor_panel.py" line="436" />
             <source>Contacto previsto</source>
             <translation>Expected contact</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="475" />
+            <location filename="../../ui/supervisor_panel.py" line="482" />
             <source>&lt;b&gt;{0}&lt;/b&gt; vencidos · &lt;b&gt;{1}&lt;/b&gt; vencen en la próxima hora · &lt;b style='color:#c62828'&gt;{2}&lt;/b&gt; críticos sin asignar</source>
             <translation>&lt;b&gt;{0}&lt;/b&gt; breached · &lt;b&gt;{1}&lt;/b&gt; due within the next hour · &lt;b style='color:#c62828'&gt;{2}&lt;/b&gt; critical unassigned</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="483" />
+            <location filename="../../ui/supervisor_panel.py" line="490" />
             <source>Sí</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="483" />
+            <location filename="../../ui/supervisor_panel.py" line="490" />
             <source>No</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="499" />
+            <location filename="../../ui/supervisor_panel.py" line="506" />
             <source>La fecha final es anterior a la inicial.</source>
             <translation>The end date is before the start date.</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="503" />
+            <location filename="../../ui/supervisor_panel.py" line="510" />
             <source>Calculando el informe…</source>
             <translation>Computing the report…</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="551" />
+            <location filename="../../ui/supervisor_panel.py" line="558" />
             <source>sin contacto</source>
             <translation>no contact</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="560" />
+            <location filename="../../ui/supervisor_panel.py" line="567" />
             <source>&lt;b&gt;{0}&lt;/b&gt; de {1} tiquetes en espera de primer contacto vencerán con {2} representantes en turno. Tiempo de atención (mediana): </source>
             <translation>&lt;b&gt;{0}&lt;/b&gt; of {1} tickets waiting for first contact will breach with {2} technicians on shift. Handling time (median): </translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="580" />
+            <location filename="../../ui/supervisor_panel.py" line="587" />
             <source>nadie en turno</source>
             <translation>nobody on shift</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="588" />
+            <location filename="../../ui/supervisor_panel.py" line="595" />
             <source>Periodo {0}: {1} tiquetes, cumplimiento {2} %.</source>
             <translation>Period {0}: {1} tickets, compliance {2} %.</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="597" />
-            <location filename="../../ui/supervisor_panel.py" line="603" />
-            <location filename="../../ui/supervisor_panel.py" line="618" />
+            <location filename="../../ui/supervisor_panel.py" line="604" />
+            <location filename="../../ui/supervisor_panel.py" line="610" />
+            <location filename="../../ui/supervisor_panel.py" line="625" />
             <source>Calcule el informe antes de exportarlo.</source>
             <translation>Compute the report before exporting it.</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="622" />
+            <location filename="../../ui/supervisor_panel.py" line="629" />
             <source>Exportar informe</source>
             <translation>Export report</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="629" />
+            <location filename="../../ui/supervisor_panel.py" line="636" />
             <source>No se pudo guardar el archivo: {0}</source>
             <translation>Could not save the file: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="632" />
+            <location filename="../../ui/supervisor_panel.py" line="639" />
             <source>Informe guardado en {0}</source>
             <translation>Report saved to {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="647" />
+            <location filename="../../ui/supervisor_panel.py" line="656" />
             <source>No se pudo calcular el informe.</source>
             <translation>The report could not be computed.</translation>
         </message>
