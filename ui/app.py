@@ -7,6 +7,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -339,9 +340,13 @@ def render_screenshots(out: Path, db_url: str | None = None) -> list[Path]:
 
 
 def _supervisor_shots(out: Path, ctx: AppContext, runner: TaskRunner) -> list[Path]:
-    """The supervisor panel's live board and compliance tab, as a supervisor sees them."""
+    """The supervisor panel's live board, compliance and change log tabs, as a supervisor sees
+    them."""
     from ui.supervisor_panel import open_supervisor_panel
 
+    boss = next((t for t in ctx.directory.technicians() if t.role in ("supervisor", "admin")), None)
+    if boss is not None:
+        ctx = replace(ctx, technician=boss)
     panel = open_supervisor_panel(ctx)
     panel.resize(1500, 900)
     loaded: list[str] = []
@@ -354,6 +359,21 @@ def _supervisor_shots(out: Path, ctx: AppContext, runner: TaskRunner) -> list[Pa
         panel.tabs.setCurrentIndex(index)
         _settle(runner, 0.3)
         path = out / name
+        _grab(panel, path)
+        written.append(path)
+    audit = panel.audit_panel
+    if audit is not None:
+        changes: list[bool] = []
+        audit.loaded.connect(lambda: changes.append(True))
+        audit.failed.connect(lambda _message: changes.append(False))
+        panel.tabs.setCurrentWidget(audit)
+        wait_until(lambda: bool(changes))
+        rows = audit.model.rows
+        shown = next((r for r in rows if r.reason), rows[0] if rows else None)
+        if shown is not None:
+            audit.select_id(shown.id)
+        _settle(runner, 0.3)
+        path = out / "supervisor-audit.png"
         _grab(panel, path)
         written.append(path)
     panel.close()

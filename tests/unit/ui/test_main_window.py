@@ -126,6 +126,7 @@ def test_screenshot_command_writes_every_window(tmp_path: Path, qapp: object) ->
         "main-window.png",
         "new-ticket-dialog.png",
         "settings-dialog.png",
+        "supervisor-audit.png",
         "supervisor-board.png",
         "supervisor-compliance.png",
         "ticket-dialog.png",
