@@ -301,7 +301,9 @@ def attach_live_feed(window: Any, ctx: Any) -> LiveFeed:
     feed.rows_removed.connect(window.remove_ids)
     feed.full_refresh_needed.connect(window.refresh)
     feed.connection_changed.connect(window.set_connection_state)
-    feed.policy_changed.connect(window.reload_policy)
+    reload_policy = getattr(window, "reload_policy", None)
+    if reload_policy is not None:  # a window without countdowns has nothing to reload
+        feed.policy_changed.connect(reload_policy)
     journal = getattr(ctx, "journal", None)
     if journal is None:
         journal = Journal()
