@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Sequence
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -14,7 +14,6 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
-    QDate,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -26,7 +25,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -56,6 +54,7 @@ from ui import i18n
 from ui.tasks import TaskRunner
 from ui.widgets.banner import Banner
 from ui.widgets.guard import while_alive
+from ui.widgets.period import period_edits
 
 PANAMA = ZoneInfo("America/Panama")
 Clock = Callable[[], datetime]
@@ -274,11 +273,7 @@ class AuditPanel(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(280)
         today = clock().astimezone(PANAMA).date()
-        self.date_from = QDateEdit(QDate(today - timedelta(days=30)), self)
-        self.date_to = QDateEdit(QDate(today), self)
-        for edit in (self.date_from, self.date_to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd/MM/yyyy")
+        self.date_from, self.date_to = period_edits(self, today)
         self.refresh_button = QPushButton(_tr("Actualizar"), self)
         self.refresh_button.clicked.connect(self.refresh)
         self.csv_button = QPushButton(_tr("Exportar CSV…"), self)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -14,7 +14,6 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
-    QDate,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -24,7 +23,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -59,6 +57,7 @@ from ui.clock_text import STATE_BACKGROUNDS, describe
 from ui.context import AppContext
 from ui.report_charts import compliance_chart, first_contact_chart, open_age_chart
 from ui.tasks import TaskRunner
+from ui.widgets.period import period_edits
 
 TimerFactory = Callable[[QObject], QTimer]
 Clock = Callable[[], datetime]
@@ -343,11 +342,7 @@ class SupervisorPanel(QWidget):
         layout = QVBoxLayout(page)
         bar = QHBoxLayout()
         today = self.clock().astimezone(PANAMA).date()
-        self.date_from = QDateEdit(QDate(today - timedelta(days=30)), page)
-        self.date_to = QDateEdit(QDate(today), page)
-        for edit in (self.date_from, self.date_to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd/MM/yyyy")
+        self.date_from, self.date_to = period_edits(page, today)
         self.load_button = QPushButton(_tr("Calcular"), page)
         self.load_button.clicked.connect(self.refresh_period)
         self.csv_button = QPushButton(_tr("Exportar CSV…"), page)
