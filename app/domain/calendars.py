@@ -12,6 +12,8 @@ from types import MappingProxyType
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from app.domain.formatting import display_language
+
 __all__ = [
     "BusinessCalendar",
     "WeeklyHours",
@@ -34,6 +36,26 @@ _SAMPLE_STEP = 3 * 3600
 _NEVER_OPEN_YEARS = 3
 
 _WEEKDAYS_ES = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")
+_WEEKDAYS_EN = ("Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays")
+#: why a whole day is off, in the console's two languages
+_CLOSED_TEXTS = {
+    "es": {
+        "holiday": "Feriado: {name}",
+        "closure": "Cierre: {reason}",
+        "closure_day": "Día de cierre",
+        "weekend": "Fin de semana",
+        "no_hours": "Sin horario los {weekday}",
+    },
+    "en": {
+        "holiday": "Public holiday: {name}",
+        "closure": "Closed: {reason}",
+        "closure_day": "Closure day",
+        "weekend": "Weekend",
+        "no_hours": "No office hours on {weekday}",
+    },
+}
+#: the holidays package's language codes for the console's languages
+_HOLIDAY_LANGUAGES = {"es": "es", "en": "en_US"}
 
 Span = tuple[time, time]
 
@@ -177,12 +199,14 @@ class WeeklyHours:
 
 
 @lru_cache(maxsize=256)
-def _holidays_for(country: str, year: int) -> Mapping[date, str]:
-    """Public holidays (observed days included), Spanish names when the package has them."""
+def _holidays_for(country: str, year: int, lang: str = "es") -> Mapping[date, str]:
+    """Public holidays (observed days included), named in ``lang`` when the package has it."""
     import holidays
 
     try:
-        table = holidays.country_holidays(country, years=year, language="es")
+        table = holidays.country_holidays(
+            country, years=year, language=_HOLIDAY_LANGUAGES.get(lang, lang)
+        )
     except NotImplementedError:
         table = holidays.country_holidays(country, years=year)
     return MappingProxyType({day: str(name) for day, name in table.items() if day.year == year})
@@ -287,11 +311,15 @@ class BusinessCalendar:
         """True for a plain 24×7 calendar (no weekly hours, holidays or closures)."""
         return self._state.always
 
-    def holiday_name(self, day: date) -> str | None:
-        """The public holiday on that local date (Spanish name when available), else None."""
+    def holiday_name(self, day: date, lang: str | None = None) -> str | None:
+        """The public holiday on that local date, else None; named in ``lang`` (default: the
+        console's language) when the holidays package has that language, else in its own."""
         if self.holiday_country is None:
             return None
-        return _holidays_for(self.holiday_country, day.year).get(day)
+        if day not in _holidays_for(self.holiday_country, day.year):
+            return None
+        names = _holidays_for(self.holiday_country, day.year, display_language(lang))
+        return names.get(day) or _holidays_for(self.holiday_country, day.year)[day]
 
     def is_closed_day(self, day: date) -> bool:
         """Whole local date off: holiday, closure day, or a weekday without hours."""
@@ -299,21 +327,26 @@ class BusinessCalendar:
             return True
         return self.weekly is not None and not self.weekly.days[day.weekday()]
 
-    def closed_day_reason(self, day: date) -> tuple[str, str] | None:
-        """Why a whole local date is off, as (kind, Spanish text); None when it has open hours.
-
-        kind is "holiday", "closure" or "weekend" (a weekday without hours).
+    def closed_day_reason(self, day: date, lang: str | None = None) -> tuple[str, str] | None:
+        """Why a whole local date is off, as (kind, text in ``lang``, default the console's
+        language); None when it has open hours. kind is "holiday", "closure" or "weekend" (a
+        weekday without hours). A closure's reason is shown as the supervisor typed it.
         """
-        name = self.holiday_name(day)
+        lang = display_language(lang)
+        texts = _CLOSED_TEXTS[lang]
+        name = self.holiday_name(day, lang)
         if name is not None:
-            return "holiday", f"Feriado: {name}"
+            return "holiday", texts["holiday"].format(name=name)
         if day in self.closures:
             reason = self.closure_reasons.get(day)
-            return "closure", f"Cierre: {reason}" if reason else "Día de cierre"
+            return "closure", texts["closure"].format(reason=reason) if reason else texts[
+                "closure_day"
+            ]
         if self.weekly is not None and not self.weekly.days[day.weekday()]:
             if day.weekday() >= 5:
-                return "weekend", "Fin de semana"
-            return "weekend", f"Sin horario los {_WEEKDAYS_ES[day.weekday()]}"
+                return "weekend", texts["weekend"]
+            weekday = (_WEEKDAYS_ES if lang == "es" else _WEEKDAYS_EN)[day.weekday()]
+            return "weekend", texts["no_hours"].format(weekday=weekday)
         return None
 
     # -- arithmetic -------------------------------------------------------------------------

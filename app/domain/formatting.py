@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 __all__ = [
     "HOME_TIMEZONE",
+    "display_language",
     "format_countdown",
     "format_datetime",
     "format_day",
@@ -53,6 +54,11 @@ def set_display_language(lang: str) -> None:
     """The language dates are written in when a call does not name one (the console's choice)."""
     global _display_language
     _display_language = _lang(lang)
+
+
+def display_language(lang: str | None = None) -> str:
+    """``lang`` checked ("es" or "en"), or the console's choice when None."""
+    return _lang(lang)
 
 
 def _lang(lang: str | None) -> str:

@@ -8,7 +8,29 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from app.domain.calendars import BusinessCalendar
-from app.domain.formatting import HOME_TIMEZONE, format_datetime, format_day, format_duration
+from app.domain.formatting import (
+    HOME_TIMEZONE,
+    display_language,
+    format_datetime,
+    format_day,
+    format_duration,
+)
+
+#: the deadline explanation's own words, in the console's two languages
+_EXPLAIN_TEXTS = {
+    "es": {
+        "received": "Recibido — objetivo {target} en {calendar}",
+        "open": "{calendar}: {span} (cuenta {counted})",
+        "closed": "Fuera de horario",
+        "deadline": "Vence el primer contacto",
+    },
+    "en": {
+        "received": "Received — target {target} on {calendar}",
+        "open": "{calendar}: {span} (counts {counted})",
+        "closed": "Outside office hours",
+        "deadline": "First contact due",
+    },
+}
 
 __all__ = [
     "ClockReading",
@@ -127,48 +149,50 @@ class Explanation:
     deadline: datetime
     steps: tuple[ExplanationStep, ...]
     timezone: str = "America/Panama"
+    lang: str = "es"  # the language the steps are worded in; lines() writes dates in it too
 
     @property
     def counted(self) -> timedelta:
         return sum((step.counted for step in self.steps), _ZERO)
 
     def lines(self) -> list[str]:
-        """Spanish lines for the console's "why this deadline" panel."""
-        tz = self.timezone
+        """Lines for the console's "why this deadline" panel, in the explanation's language."""
+        tz, lang = self.timezone, self.lang
         out = []
         for step in self.steps:
             if step.kind in ("received", "deadline") or step.end is None:
-                out.append(f"{format_datetime(step.start, tz=tz)} · {step.text}")
+                out.append(f"{format_datetime(step.start, tz=tz, lang=lang)} · {step.text}")
             elif step.kind == "open":
                 if _single_day(step.start, step.end, tz):
-                    day = format_day(step.start.astimezone(ZoneInfo(tz)).date())
+                    day = format_day(step.start.astimezone(ZoneInfo(tz)).date(), lang=lang)
                     suffix = "" if tz == HOME_TIMEZONE else f" ({tz})"
                     out.append(f"{day}{suffix} · {step.text}")
                 else:
                     out.append(step.text)
             else:
-                out.append(f"{_when(step.start, step.end, tz)} · {step.text}")
+                out.append(f"{_when(step.start, step.end, tz, lang)} · {step.text}")
         return out
 
 
-def _when(start: datetime, end: datetime | None, tz: str) -> str:
+def _when(start: datetime, end: datetime | None, tz: str, lang: str) -> str:
     """ "mar 8 dic" for whole local days, "lun 7 dic 17:00–24:00" or "… → …" otherwise."""
     zone = ZoneInfo(tz)
     suffix = "" if tz == HOME_TIMEZONE else f" ({tz})"
     a = start.astimezone(zone)
     if end is None:
-        return format_datetime(start, tz=tz, with_year=False)
+        return format_datetime(start, tz=tz, with_year=False, lang=lang)
     b = end.astimezone(zone)
     if a.time() == time(0) and b.time() == time(0) and a.date() < b.date():
         last = b.date() - timedelta(days=1)
         if last == a.date():
-            return format_day(a.date()) + suffix
-        return f"{format_day(a.date())} → {format_day(last)}{suffix}"
+            return format_day(a.date(), lang=lang) + suffix
+        return f"{format_day(a.date(), lang=lang)} → {format_day(last, lang=lang)}{suffix}"
     if b.date() == a.date():
-        return f"{format_day(a.date())} {a:%H:%M}–{b:%H:%M}{suffix}"
+        return f"{format_day(a.date(), lang=lang)} {a:%H:%M}–{b:%H:%M}{suffix}"
     if b.time() == time(0) and b.date() == a.date() + timedelta(days=1):
-        return f"{format_day(a.date())} {a:%H:%M}–24:00{suffix}"
-    return f"{format_day(a.date())} {a:%H:%M} → {format_day(b.date())} {b:%H:%M}{suffix}"
+        return f"{format_day(a.date(), lang=lang)} {a:%H:%M}–24:00{suffix}"
+    first, last = format_day(a.date(), lang=lang), format_day(b.date(), lang=lang)
+    return f"{first} {a:%H:%M} → {last} {b:%H:%M}{suffix}"
 
 
 def _single_day(start: datetime, end: datetime, tz: str) -> bool:
@@ -180,9 +204,15 @@ def _single_day(start: datetime, end: datetime, tz: str) -> bool:
 
 
 def explain_deadline(
-    calendar: BusinessCalendar, received_at: datetime, target: timedelta
+    calendar: BusinessCalendar,
+    received_at: datetime,
+    target: timedelta,
+    lang: str | None = None,
 ) -> Explanation:
-    """The steps that turn ``received_at`` plus ``target`` into the deadline, in order."""
+    """The steps that turn ``received_at`` plus ``target`` into the deadline, in order; worded in
+    ``lang`` (default: the console's language). The calendar's name is shown as configured."""
+    lang = display_language(lang)
+    texts = _EXPLAIN_TEXTS[lang]
     deadline = compute_deadline(calendar, received_at, target)
     start = received_at.astimezone(UTC)
     tz = calendar.timezone
@@ -193,13 +223,13 @@ def explain_deadline(
             start,
             None,
             _ZERO,
-            f"Recibido — objetivo {_target_text(target)} en {label}",
+            texts["received"].format(target=_target_text(target), calendar=label),
         )
     ]
     cursor = start
     for open_start, open_end in calendar.open_intervals(start, deadline):
         if open_start > cursor:
-            steps.extend(_closed_steps(calendar, cursor, open_start))
+            steps.extend(_closed_steps(calendar, cursor, open_start, lang))
         counted = open_end - open_start
         steps.append(
             ExplanationStep(
@@ -207,15 +237,18 @@ def explain_deadline(
                 open_start,
                 open_end,
                 counted,
-                f"{label}: {_clock_range(open_start, open_end, calendar)} "
-                f"(cuenta {format_duration(counted)})",
+                texts["open"].format(
+                    calendar=label,
+                    span=_clock_range(open_start, open_end, calendar, lang),
+                    counted=format_duration(counted),
+                ),
             )
         )
         cursor = open_end
     if deadline > cursor:
-        steps.extend(_closed_steps(calendar, cursor, deadline))
-    steps.append(ExplanationStep("deadline", deadline, None, _ZERO, "Vence el primer contacto"))
-    return Explanation(label, start, target, deadline, tuple(_merge(steps)), tz)
+        steps.extend(_closed_steps(calendar, cursor, deadline, lang))
+    steps.append(ExplanationStep("deadline", deadline, None, _ZERO, texts["deadline"]))
+    return Explanation(label, start, target, deadline, tuple(_merge(steps)), tz, lang)
 
 
 def _target_text(target: timedelta) -> str:
@@ -225,20 +258,20 @@ def _target_text(target: timedelta) -> str:
     return format_duration(target)
 
 
-def _clock_range(a: datetime, b: datetime, calendar: BusinessCalendar) -> str:
+def _clock_range(a: datetime, b: datetime, calendar: BusinessCalendar, lang: str) -> str:
     la, lb = a.astimezone(calendar.zone), b.astimezone(calendar.zone)
     if lb.date() == la.date():
         return f"{la:%H:%M}–{lb:%H:%M}"
     if lb.time() == time(0) and lb.date() == la.date() + timedelta(days=1):
         return f"{la:%H:%M}–24:00"
     return (
-        f"{format_datetime(a, tz=calendar.zone, with_year=False)} → "
-        f"{format_datetime(b, tz=calendar.zone, with_year=False)}"
+        f"{format_datetime(a, tz=calendar.zone, with_year=False, lang=lang)} → "
+        f"{format_datetime(b, tz=calendar.zone, with_year=False, lang=lang)}"
     )
 
 
 def _closed_steps(
-    calendar: BusinessCalendar, start: datetime, end: datetime
+    calendar: BusinessCalendar, start: datetime, end: datetime, lang: str
 ) -> list[ExplanationStep]:
     """Split a closed stretch by local day into holidays, closures, weekends and off-hours."""
     steps = []
@@ -249,8 +282,8 @@ def _closed_steps(
         day_start, day_end = calendar.local_day_bounds(day)
         lo, hi = max(start, day_start), min(end, day_end)
         if lo < hi:
-            reason = calendar.closed_day_reason(day)
-            kind, text = reason if reason else ("closed", "Fuera de horario")
+            reason = calendar.closed_day_reason(day, lang)
+            kind, text = reason if reason else ("closed", _EXPLAIN_TEXTS[lang]["closed"])
             steps.append(ExplanationStep(kind, lo, hi, _ZERO, text))
         day += timedelta(days=1)
     return steps

@@ -181,3 +181,37 @@ def test_explanation_agrees_with_deadline(
         assert prev.end == step.start
     assert all(s.counted == timedelta(0) for s in steps if s.kind != "open")
     assert explanation.lines()
+
+
+def test_explanation_in_english() -> None:
+    """The console in English: steps, holiday names and dates in English; the calendar's own
+    name stays as the supervisor configured it."""
+    cal = office_hours_calendar(closure_reasons={date(2026, 12, 22): "Inventario anual"})
+    lines = explain_deadline(cal, pa(2026, 12, 18, 16, 0), 3 * HOUR, lang="en").lines()
+    assert lines[0] == "Fri 18 Dec 2026, 16:00 · Received — target 3 h on Horario de oficina"
+    assert "Fri 18 Dec · Horario de oficina: 16:00–17:00 (counts 1 h)" in lines
+    assert "Fri 18 Dec 17:00–24:00 · Outside office hours" in lines
+    assert "Sat 19 Dec · Weekend" in lines
+    assert "Mon 21 Dec · Public holiday: National Mourning Day (observed)" in lines
+    assert "Tue 22 Dec · Closed: Inventario anual" in lines
+    assert lines[-1] == "Wed 23 Dec 2026, 10:00 · First contact due"
+    spanish = explain_deadline(cal, pa(2026, 12, 18, 16, 0), 3 * HOUR, lang="es")
+    assert spanish.deadline == pa(2026, 12, 23, 10, 0)
+    assert [s.kind for s in spanish.steps] == [
+        s.kind for s in explain_deadline(cal, pa(2026, 12, 18, 16, 0), 3 * HOUR, "en").steps
+    ]
+
+
+def test_explanation_follows_the_console_language() -> None:
+    from app.domain.formatting import display_language, set_display_language
+
+    before = display_language()
+    set_display_language("en")
+    try:
+        text = "\n".join(explain_deadline(OFFICE, pa(2026, 12, 4, 20, 0), 12 * HOUR).lines())
+        assert "Public holiday: Mother's Day" in text and "Feriado" not in text
+        assert OFFICE.closed_day_reason(date(2026, 12, 5)) == ("weekend", "Weekend")
+        assert OFFICE.holiday_name(date(2026, 12, 8)) == "Mother's Day"
+    finally:
+        set_display_language(before)
+    assert OFFICE.holiday_name(date(2026, 12, 8)) == "Día de la Madre"
