@@ -191,8 +191,8 @@ def _when(start: datetime, end: datetime | None, tz: str, lang: str) -> str:
         return f"{format_day(a.date(), lang=lang)} {a:%H:%M}–{b:%H:%M}{suffix}"
     if b.time() == time(0) and b.date() == a.date() + timedelta(days=1):
         return f"{format_day(a.date(), lang=lang)} {a:%H:%M}–24:00{suffix}"
-    first, last = format_day(a.date(), lang=lang), format_day(b.date(), lang=lang)
-    return f"{first} {a:%H:%M} → {last} {b:%H:%M}{suffix}"
+    from_day, to_day = format_day(a.date(), lang=lang), format_day(b.date(), lang=lang)
+    return f"{from_day} {a:%H:%M} → {to_day} {b:%H:%M}{suffix}"
 
 
 def _single_day(start: datetime, end: datetime, tz: str) -> bool:
