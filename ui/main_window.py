@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
         self.new_ticket_dialog_factory: DialogFactory = _new_ticket_dialog
         self.settings_dialog_factory: DialogFactory = _settings_dialog
         self.open_dialogs: list[QDialog] = []
+        self._policy: Any = None  # the SLA policy the queue and the open dialogs use
         self.connected = True
         self._ticks = 0
         self._loading = False
@@ -366,7 +367,9 @@ class MainWindow(QMainWindow):
         ctx = self.ctx
 
         def load() -> tuple[Any, list[QueueRow]]:
-            return ctx.policy.get(), ctx.tickets.queue()
+            # fresh(): the settings may have changed while this desk was not listening (at
+            # start, or during an outage, when notifications are lost)
+            return ctx.policy.fresh(), ctx.tickets.queue()
 
         ctx.runner.run(load, self._loaded, self._load_failed)
 
@@ -378,20 +381,34 @@ class MainWindow(QMainWindow):
             policy.invalidate()
             return policy.get()
 
-        self.ctx.runner.run(load, self._policy_reloaded, self._load_failed)
+        self.ctx.runner.run(load, self._policy_reloaded, self._policy_reload_failed)
 
     def _policy_reloaded(self, policy: Any) -> None:
-        self.model.set_policy(policy)
-        self.alerts.office_hours = policy.calendars.get("office", self.alerts.office_hours)
+        self._use_policy(policy)
         self.proxy.refilter()
         self._update_count()
-        for dialog in list(self.open_dialogs):  # open tickets: their clock takes the new calendar
-            reload = getattr(dialog, "reload", None)
-            if callable(reload):
-                reload()  # keeps whatever is typed in the dialog's forms
         self.policy_reloaded.emit()
         message = self.tr("Cambiaron los horarios o plazos del SLA; la cola ya los aplica.")
         self.statusBar().showMessage(message, 8000)
+
+    def _use_policy(self, policy: Any) -> None:
+        """The queue's countdowns and desk alerts use ``policy``; when it is a newer one than
+        before, the open ticket dialogs take their calendar from it too."""
+        newer = self._policy is not None and policy is not self._policy
+        self._policy = policy
+        self.model.set_policy(policy)
+        self.alerts.office_hours = policy.calendars.get("office", self.alerts.office_hours)
+        if newer:
+            for dialog in list(self.open_dialogs):
+                reload_calendar = getattr(dialog, "reload_calendar", None)
+                if callable(reload_calendar):
+                    reload_calendar()
+
+    def _policy_reload_failed(self, error: BaseException) -> None:
+        """The queue and the connection state are left alone; the next full refresh (or the
+        next settings notification) tries again, as it checks the settings stamp itself."""
+        message = self.tr("No se pudieron cargar los nuevos horarios del SLA: {0}")
+        self.statusBar().showMessage(message.format(error_text(error)), 10000)
 
     def apply_rows(self, rows: list[QueueRow]) -> None:
         """Changed rows pushed by the live feed: upsert by id; closed ones leave the queue."""
@@ -516,8 +533,7 @@ class MainWindow(QMainWindow):
         self._loading = False
         policy, rows = result
         current = self.selected_row()
-        self.model.set_policy(policy)
-        self.alerts.office_hours = policy.calendars.get("office", self.alerts.office_hours)
+        self._use_policy(policy)
         known = {row.id for row in self.model.rows()}
         self.model.replace_all(rows)
         if known:  # not the first load: tickets that appeared since are arrivals

@@ -49,7 +49,7 @@ from app.domain.tickets import (
 )
 from app.services.errors import Conflict, DatabaseUnavailable, ServiceError
 from app.services.mail_intake import MailIntakeService, MailView
-from app.services.snapshots import AttachmentView, TicketDetail
+from app.services.snapshots import AttachmentView, QueueRow, TicketDetail
 from app.services.tickets import NewAttachment, TicketService
 from ui import i18n
 from ui.clock_text import describe
@@ -554,6 +554,39 @@ class TicketDialog(QDialog, GuardedJobs):
             self._on_failed,
         )
 
+    def reload_calendar(self) -> None:
+        """The SLA settings changed: the clock takes the ticket's calendar and the at-risk
+        threshold as they are now. The ticket itself is not fetched again, so a save in
+        progress, the banner and whatever is typed are left exactly as they are."""
+        if self.detail is None:
+            return
+        policy, name = self.ctx.policy, self.detail.row.calendar_name
+        self._run_job(
+            lambda: (policy.calendar(name), policy.get().at_risk_fraction),
+            self._on_calendar,
+            lambda _error: None,  # the next reload or save shows any database trouble
+        )
+
+    def _on_calendar(self, result: tuple[BusinessCalendar, float]) -> None:
+        if self.detail is None:
+            return
+        self._calendar, self._at_risk_fraction = result
+        self._show_explanation(self.detail.row, self._calendar)
+        self.tick()
+
+    def _show_explanation(self, row: QueueRow, calendar: BusinessCalendar) -> None:
+        explanation = explain_deadline(calendar, row.received_at, row.target)
+        lines = explanation.lines()
+        if explanation.deadline != row.deadline:
+            # a deadline is fixed when it is computed; the hours were changed since
+            lines.append(
+                _tr(
+                    "Con los horarios de hoy vencería {0}; el plazo de este tiquete se "
+                    "calculó con los horarios vigentes en su momento."
+                ).format(format_datetime(explanation.deadline))
+            )
+        self.explanation_label.setText("\n".join(lines))
+
     def _on_reloaded(self, loaded: _Loaded) -> None:
         if self.banner.kind in ("error", "warning"):
             self.banner.clear()
@@ -605,8 +638,7 @@ class TicketDialog(QDialog, GuardedJobs):
                 format_datetime(row.received_at), loaded.calendar.display_name
             )
         )
-        explanation = explain_deadline(loaded.calendar, row.received_at, row.target)
-        self.explanation_label.setText("\n".join(explanation.lines()))
+        self._show_explanation(row, loaded.calendar)
         self.review_frame.setVisible(bool(detail.review_reasons))
         self.review_label.setText("\n".join(f"• {r}" for r in detail.review_reasons))
         description = detail.description.strip()

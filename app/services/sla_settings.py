@@ -95,6 +95,11 @@ class PolicyCache:
             assert self._policy is not None
             return self._policy
 
+    def fresh(self) -> SlaPolicy:
+        """The policy, reloaded first when the settings stamp moved since it was loaded."""
+        with unit_of_work(self._db) as session:
+            return self.current(session)
+
     def invalidate(self) -> None:
         with self._lock:
             self._policy = None

@@ -4,22 +4,22 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../ui/app.py" line="64" />
+            <location filename="../../ui/app.py" line="65" />
             <source>No hay representantes técnicos activos en la base de datos; un administrador debe registrar al menos uno.</source>
             <translation>There are no active technicians in the database; an administrator must register at least one.</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="105" />
+            <location filename="../../ui/app.py" line="106" />
             <source>Contraseña de la base de datos</source>
             <translation>Database password</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="106" />
+            <location filename="../../ui/app.py" line="107" />
             <source>Contraseña de {0} en {1}:</source>
             <translation>Password of {0} on {1}:</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="167" />
+            <location filename="../../ui/app.py" line="168" />
             <source>Revise la configuración de la base de datos y vuelva a intentar.</source>
             <translation>Check the database settings and try again.</translation>
         </message>
@@ -27,188 +27,188 @@
     <context>
         <name>AuditPanel</name>
         <message>
-            <location filename="../../ui/audit_panel.py" line="98" />
+            <location filename="../../ui/audit_panel.py" line="97" />
             <source>Por {0} ({1}) · {2}</source>
             <translation>By {0} ({1}) · {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/audit_panel.py" line="105" />
+            <location filename="../../ui/audit_panel.py" line="104" />
             <source>Motivo:</source>
             <translation>Reason:</translation>
         </message>
         <message>
-            <location filename="../../ui/audit_panel.py" line="108" />
+            <location filename="../../ui/audit_panel.py" line="107" />
             <source>El cambio no registró campos.</source>
             <translation>This change recorded no fields.</translation>
         </message>
         <message>
-            <location filename="../../ui/audit_panel.py" line="114" />
+            <location filename="../../ui/audit_panel.py" line="113" />
             <source>Campo</source>
             <translation>Field</translation>
         </message>
         <message>
-            <location filename="../../ui/audit_panel.py" line="115" />
+            <location filename="../../ui/audit_panel.py" line="114" />
             <source>Antes</source>
             <translation>Before</translation>
         </message>
         <message>
-            <location filename="../../ui/audit_panel.py" line="116" />
+            <location filename="../../ui/audit_panel.py" line="115" />
             <source>Después</source>
             <translation>After</translation>
         </message>
         <message>
-            <location filename="../../ui/audit_panel.py" line="145" />
+            <location filename="../../ui/audit_panel.py" line="144" />
             <source>Fecha y hora</source>
             <translation>Date and time</translation>
         </message>
         <message>
-            <location filename="../../ui/audit_panel.py" line="146" />
-            <location filename="../../ui/audit_panel.py" line="289" />
+            <location filename="../../ui/audit_panel.py" line="145" />
+            <location filename="../../ui/audit_panel.py" line="284" />
             <source>Quién</source>
             <translation>Who</translation>
         </message>
         <message>
-            <location filename="../../ui/audit_panel.py" line="147" />
+            <location filename="../../ui/audit_panel.py" line="146" />
             <source>Qué</source>
             <translation>What</translation>
         </message>
         <message>
-            <location filename="../../ui/audit_panel.py" line="148" />
+            <location filename="../../ui/audit_panel.py" line="147" />
             <source>Registro</source>
             <translation>Record</translation>
         </message>
         <message>
-            <location filename="../../ui/audit_panel.py" line="149" />
+            <location filename="../../ui/audit_panel.py" line="148" />
             <source>Acción</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../../ui/audit_panel.py" line="150" />
+            <location filename="../../ui/audit_panel.py" line="149" />
             <source>Motivo</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../ui/audit_panel.py" line="264" />
+            <location filename="../../ui/audit_panel.py" line="263" />
             <source>Todos los registros</source>
             <translation>All records</translation>
         </message>
         <message>
-            <location filename="../../ui/audit_panel.py" line="269" />
+            <location filename="../../ui/audit_panel.py" line="268" />
             <source>Todas las personas</source>
             <translation>Everyone</translation>
         </message>
         <message>
-            <location filename="../../ui/audit_panel.py" line="273" />
+            <location filename="../../ui/audit_panel.py" line="272" />
             <source>Buscar registro, acción o motivo…</source>
             <translation>Search record, action or reason…</translation>
         </message>
         <message>
-            <location filename="../../ui/audit_panel.py" line="282" />
+            <location filename="../../ui/audit_panel.py" line="277" />
             <source>Actualizar</source>
             <translation>Refresh</translation>
         </message>
         <message>
-            <location filename="../../ui/audit_panel.py" line="284" />
+            <location filename="../../ui/audit_panel.py" line="279" />
             <source>Exportar CSV…</source>
             <translation>Export CSV…</translation>
         </message>
         <message>
-            <location filename="../../ui/audit_panel.py" line="287" />
+            <location filename="../../ui/audit_panel.py" line="282" />
             <source>Tipo</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../ui/audit_panel.py" line="292" />
+            <location filename="../../ui/audit_panel.py" line="287" />
             <source>Desde</source>
             <translation>From</translation>
         </message>
         <message>
-            <location filename="../../ui/audit_panel.py" line="294" />
+            <location filename="../../ui/audit_panel.py" line="289" />
             <source>hasta</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../ui/audit_panel.py" line="305" />
-            <location filename="../../ui/audit_panel.py" line="387" />
+            <location filename="../../ui/audit_panel.py" line="300" />
+            <location filename="../../ui/audit_panel.py" line="382" />
             <source>Cargando el registro de cambios…</source>
             <translation>Loading the change log…</translation>
         </message>
         <message>
-            <location filename="../../ui/audit_panel.py" line="308" />
+            <location filename="../../ui/audit_panel.py" line="303" />
             <source>Cargar más</source>
             <translation>Load more</translation>
         </message>
         <message>
-            <location filename="../../ui/audit_panel.py" line="381" />
-            <location filename="../../ui/audit_panel.py" line="520" />
+            <location filename="../../ui/audit_panel.py" line="376" />
+            <location filename="../../ui/audit_panel.py" line="515" />
             <source>La fecha final es anterior a la inicial.</source>
             <translation>The end date is before the start date.</translation>
         </message>
         <message>
-            <location filename="../../ui/audit_panel.py" line="435" />
-            <location filename="../../ui/audit_panel.py" line="442" />
+            <location filename="../../ui/audit_panel.py" line="430" />
+            <location filename="../../ui/audit_panel.py" line="437" />
             <source>No se pudo cargar el registro de cambios.</source>
             <translation>Could not load the change log.</translation>
         </message>
         <message>
-            <location filename="../../ui/audit_panel.py" line="437" />
+            <location filename="../../ui/audit_panel.py" line="432" />
             <source>Reintentar</source>
             <translation>Retry</translation>
         </message>
         <message>
-            <location filename="../../ui/audit_panel.py" line="441" />
+            <location filename="../../ui/audit_panel.py" line="436" />
             <source>Sin datos</source>
             <translation>No data</translation>
         </message>
         <message>
-            <location filename="../../ui/audit_panel.py" line="464" />
+            <location filename="../../ui/audit_panel.py" line="459" />
             <source>Ningún cambio</source>
             <translation>No changes</translation>
         </message>
         <message>
-            <location filename="../../ui/audit_panel.py" line="467" />
+            <location filename="../../ui/audit_panel.py" line="462" />
             <source>No hay cambios que coincidan con los filtros en estas fechas.
 Pruebe con otras fechas o quite algún filtro.</source>
             <translation>No changes match the filters on these dates.
 Try other dates or remove a filter.</translation>
         </message>
         <message>
-            <location filename="../../ui/audit_panel.py" line="472" />
+            <location filename="../../ui/audit_panel.py" line="467" />
             <source>No se registraron cambios entre estas fechas.</source>
             <translation>No changes were made between these dates.</translation>
         </message>
         <message>
-            <location filename="../../ui/audit_panel.py" line="479" />
+            <location filename="../../ui/audit_panel.py" line="474" />
             <source>Se muestran los {0} cambios más recientes; hay más.</source>
             <translation>Showing the {0} most recent changes; there are more.</translation>
         </message>
         <message>
-            <location filename="../../ui/audit_panel.py" line="481" />
+            <location filename="../../ui/audit_panel.py" line="476" />
             <source>1 cambio</source>
             <translation>1 change</translation>
         </message>
         <message>
-            <location filename="../../ui/audit_panel.py" line="483" />
+            <location filename="../../ui/audit_panel.py" line="478" />
             <source>{0} cambios</source>
             <translation>{0} changes</translation>
         </message>
         <message>
-            <location filename="../../ui/audit_panel.py" line="510" />
+            <location filename="../../ui/audit_panel.py" line="505" />
             <source>Seleccione un cambio para ver qué campos cambiaron.</source>
             <translation>Select a change to see which fields changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/audit_panel.py" line="530" />
+            <location filename="../../ui/audit_panel.py" line="525" />
             <source>Registro guardado en {0}</source>
             <translation>Change log saved to {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/audit_panel.py" line="536" />
+            <location filename="../../ui/audit_panel.py" line="531" />
             <source>No se pudo guardar el archivo: {0}</source>
             <translation>Could not save the file: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/audit_panel.py" line="550" />
+            <location filename="../../ui/audit_panel.py" line="545" />
             <source>Exportar registro de cambios</source>
             <translation>Export change log</translation>
         </message>
@@ -2093,194 +2093,199 @@ Try other dates or remove a filter.</translation>
             <translation>Breached</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="121" />
+            <location filename="../../ui/main_window.py" line="122" />
             <source>Consola IMR — Centro de Soluciones</source>
             <translation>IMR console — Solutions Centre</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="176" />
+            <location filename="../../ui/main_window.py" line="177" />
             <source>Nuevo tiquete</source>
             <translation>New ticket</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="183" />
+            <location filename="../../ui/main_window.py" line="184" />
             <source>Tomar siguiente</source>
             <translation>Take next</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="185" />
-            <location filename="../../ui/main_window.py" line="317" />
+            <location filename="../../ui/main_window.py" line="186" />
+            <location filename="../../ui/main_window.py" line="318" />
             <source>Abrir</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="186" />
+            <location filename="../../ui/main_window.py" line="187" />
             <source>Abrir el tiquete seleccionado (Intro)</source>
             <translation>Open the selected ticket (Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="187" />
+            <location filename="../../ui/main_window.py" line="188" />
             <source>Actualizar</source>
             <translation>Refresh</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="189" />
+            <location filename="../../ui/main_window.py" line="190" />
             <source>Buscar</source>
             <translation>Search</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="192" />
+            <location filename="../../ui/main_window.py" line="193" />
             <source>Buscar en todos los tiquetes</source>
             <translation>Search all tickets</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="195" />
+            <location filename="../../ui/main_window.py" line="196" />
             <source>Configuración</source>
             <translation>Settings</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="198" />
+            <location filename="../../ui/main_window.py" line="199" />
             <source>Directorio</source>
             <translation>Directory</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="201" />
+            <location filename="../../ui/main_window.py" line="202" />
             <source>Panel de supervisión</source>
             <translation>Supervision panel</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="205" />
+            <location filename="../../ui/main_window.py" line="206" />
             <source>Cuarentena de correo</source>
             <translation>Mail quarantine</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="210" />
+            <location filename="../../ui/main_window.py" line="211" />
             <source>Acciones</source>
             <translation>Actions</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="224" />
+            <location filename="../../ui/main_window.py" line="225" />
             <source>Representante técnico: &lt;b&gt;{0}&lt;/b&gt;</source>
             <translation>Technician: &lt;b&gt;{0}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="256" />
+            <location filename="../../ui/main_window.py" line="257" />
             <source>Todas las prioridades</source>
             <translation>All priorities</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="262" />
+            <location filename="../../ui/main_window.py" line="263" />
             <source>Todos los canales</source>
             <translation>All channels</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="269" />
+            <location filename="../../ui/main_window.py" line="270" />
             <source>Filtrar por cliente, asunto o número (Ctrl+F)</source>
             <translation>Filter by client, subject or number (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="286" />
+            <location filename="../../ui/main_window.py" line="287" />
             <source>Reintentar</source>
             <translation>Retry</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="331" />
+            <location filename="../../ui/main_window.py" line="332" />
             <source>Búsqueda</source>
             <translation>Search</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="332" />
+            <location filename="../../ui/main_window.py" line="333" />
             <source>Cliente</source>
             <translation>Client</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="342" />
+            <location filename="../../ui/main_window.py" line="343" />
             <source>Base de datos: {0}</source>
             <translation>Database: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="345" />
+            <location filename="../../ui/main_window.py" line="346" />
             <source>Técnico: {0} ({1})</source>
             <translation>Technician: {0} ({1})</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="351" />
-            <location filename="../../ui/main_window.py" line="607" />
+            <location filename="../../ui/main_window.py" line="352" />
+            <location filename="../../ui/main_window.py" line="623" />
             <source>Conectado</source>
             <translation>Connected</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="365" />
+            <location filename="../../ui/main_window.py" line="366" />
             <source>Actualizando la cola…</source>
             <translation>Refreshing the queue…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="393" />
+            <location filename="../../ui/main_window.py" line="391" />
             <source>Cambiaron los horarios o plazos del SLA; la cola ya los aplica.</source>
             <translation>The SLA hours or deadlines changed; the queue already uses them.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="415" />
+            <location filename="../../ui/main_window.py" line="410" />
+            <source>No se pudieron cargar los nuevos horarios del SLA: {0}</source>
+            <translation>The new SLA hours could not be loaded: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="432" />
             <source>Sin conexión con la base de datos: {0}. La cola mostrada puede no estar al día; se reintentará automáticamente.</source>
             <translation>No connection to the database: {0}. The queue shown may be out of date; retrying automatically.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="453" />
+            <location filename="../../ui/main_window.py" line="470" />
             <source>Seleccione un tiquete de la cola.</source>
             <translation>Select a ticket in the queue.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="461" />
+            <location filename="../../ui/main_window.py" line="478" />
             <source>El detalle del tiquete aún no está disponible.</source>
             <translation>Ticket details are not available yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="469" />
+            <location filename="../../ui/main_window.py" line="486" />
             <source>El registro de tiquetes nuevos aún no está disponible.</source>
             <translation>Opening new tickets is not available yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="478" />
+            <location filename="../../ui/main_window.py" line="495" />
             <source>Tomando el siguiente tiquete…</source>
             <translation>Taking the next ticket…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="487" />
+            <location filename="../../ui/main_window.py" line="504" />
             <source>La configuración aún no está disponible.</source>
             <translation>Settings are not available yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="532" />
+            <location filename="../../ui/main_window.py" line="548" />
             <source>Conexión restablecida</source>
             <translation>Connection restored</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="533" />
+            <location filename="../../ui/main_window.py" line="549" />
             <source>Cola actualizada.</source>
             <translation>Queue refreshed.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="544" />
+            <location filename="../../ui/main_window.py" line="560" />
             <source>No hay tiquetes sin asignar.</source>
             <translation>There are no unassigned tickets.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="547" />
+            <location filename="../../ui/main_window.py" line="563" />
             <source>Tomó {0}: {1}</source>
             <translation>Took {0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="558" />
+            <location filename="../../ui/main_window.py" line="574" />
             <source>No se pudo completar</source>
             <translation>Could not complete</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="607" />
+            <location filename="../../ui/main_window.py" line="623" />
             <source>Sin conexión</source>
             <translation>Offline</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="664" />
+            <location filename="../../ui/main_window.py" line="680" />
             <source>{0} de {1} tiquetes abiertos</source>
             <translation>{0} of {1} open tickets</translation>
         </message>
@@ -3084,311 +3089,311 @@ Try other dates or remove a filter.</translation>
     <context>
         <name>SupervisorPanel</name>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="97" />
+            <location filename="../../ui/supervisor_panel.py" line="96" />
             <source>Tiempo</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="98" />
-            <location filename="../../ui/supervisor_panel.py" line="411" />
-            <location filename="../../ui/supervisor_panel.py" line="432" />
+            <location filename="../../ui/supervisor_panel.py" line="97" />
+            <location filename="../../ui/supervisor_panel.py" line="406" />
+            <location filename="../../ui/supervisor_panel.py" line="427" />
             <source>Prioridad</source>
             <translation>Priority</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="99" />
-            <location filename="../../ui/supervisor_panel.py" line="410" />
-            <location filename="../../ui/supervisor_panel.py" line="431" />
+            <location filename="../../ui/supervisor_panel.py" line="98" />
+            <location filename="../../ui/supervisor_panel.py" line="405" />
+            <location filename="../../ui/supervisor_panel.py" line="426" />
             <source>Tiquete</source>
             <translation>Ticket</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="100" />
+            <location filename="../../ui/supervisor_panel.py" line="99" />
             <source>Cliente</source>
             <translation>Client</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="101" />
+            <location filename="../../ui/supervisor_panel.py" line="100" />
             <source>Asunto</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="102" />
-            <location filename="../../ui/supervisor_panel.py" line="412" />
-            <location filename="../../ui/supervisor_panel.py" line="433" />
+            <location filename="../../ui/supervisor_panel.py" line="101" />
+            <location filename="../../ui/supervisor_panel.py" line="407" />
+            <location filename="../../ui/supervisor_panel.py" line="428" />
             <source>Canal</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="103" />
-            <location filename="../../ui/supervisor_panel.py" line="415" />
-            <location filename="../../ui/supervisor_panel.py" line="435" />
+            <location filename="../../ui/supervisor_panel.py" line="102" />
+            <location filename="../../ui/supervisor_panel.py" line="410" />
+            <location filename="../../ui/supervisor_panel.py" line="430" />
             <source>Asignado a</source>
             <translation>Assigned to</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="166" />
+            <location filename="../../ui/supervisor_panel.py" line="165" />
             <source>— sin asignar —</source>
             <translation>— unassigned —</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="179" />
+            <location filename="../../ui/supervisor_panel.py" line="178" />
             <source>Crítico sin asignar</source>
             <translation>Critical, unassigned</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="206" />
-            <location filename="../../ui/supervisor_panel.py" line="400" />
+            <location filename="../../ui/supervisor_panel.py" line="205" />
+            <location filename="../../ui/supervisor_panel.py" line="395" />
             <source>Tiquetes</source>
             <translation>Tickets</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="207" />
+            <location filename="../../ui/supervisor_panel.py" line="206" />
             <source>Cumplidos</source>
             <translation>Met</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="208" />
+            <location filename="../../ui/supervisor_panel.py" line="207" />
             <source>Con atraso</source>
             <translation>Met late</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="209" />
+            <location filename="../../ui/supervisor_panel.py" line="208" />
             <source>Vencidos</source>
             <translation>Breached</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="210" />
+            <location filename="../../ui/supervisor_panel.py" line="209" />
             <source>Abiertos en tiempo</source>
             <translation>Open on time</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="211" />
+            <location filename="../../ui/supervisor_panel.py" line="210" />
             <source>Cumplimiento %</source>
             <translation>Compliance %</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="212" />
+            <location filename="../../ui/supervisor_panel.py" line="211" />
             <source>Mediana (min)</source>
             <translation>Median (min)</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="213" />
+            <location filename="../../ui/supervisor_panel.py" line="212" />
             <source>P90 (min)</source>
             <translation>P90 (min)</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="220" />
-            <location filename="../../ui/supervisor_panel.py" line="329" />
+            <location filename="../../ui/supervisor_panel.py" line="219" />
+            <location filename="../../ui/supervisor_panel.py" line="328" />
             <source>Total</source>
             <translation>Total</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="224" />
+            <location filename="../../ui/supervisor_panel.py" line="223" />
             <source>(sin cliente)</source>
             <translation>(no client)</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="224" />
+            <location filename="../../ui/supervisor_panel.py" line="223" />
             <source>(sin asignar)</source>
             <translation>(unassigned)</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="268" />
+            <location filename="../../ui/supervisor_panel.py" line="267" />
             <source>Panel de supervisión</source>
             <translation>Supervision panel</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="284" />
+            <location filename="../../ui/supervisor_panel.py" line="283" />
             <source>Vencimientos en vivo</source>
             <translation>Live deadlines</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="285" />
+            <location filename="../../ui/supervisor_panel.py" line="284" />
             <source>Cumplimiento</source>
             <translation>Compliance</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="286" />
+            <location filename="../../ui/supervisor_panel.py" line="285" />
             <source>Causas de incumplimiento</source>
             <translation>Breach causes</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="287" />
-            <location filename="../../ui/supervisor_panel.py" line="437" />
+            <location filename="../../ui/supervisor_panel.py" line="286" />
+            <location filename="../../ui/supervisor_panel.py" line="432" />
             <source>Pronóstico</source>
             <translation>Forecast</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="291" />
+            <location filename="../../ui/supervisor_panel.py" line="290" />
             <source>Registro de cambios</source>
             <translation>Change log</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="322" />
+            <location filename="../../ui/supervisor_panel.py" line="321" />
             <source>&lt;b&gt;Carga por representante técnico&lt;/b&gt; (tiquetes abiertos)</source>
             <translation>&lt;b&gt;Load by technician&lt;/b&gt; (open tickets)</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="326" />
+            <location filename="../../ui/supervisor_panel.py" line="325" />
             <source>Representante técnico</source>
             <translation>Technician</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="327" />
+            <location filename="../../ui/supervisor_panel.py" line="326" />
             <source>En turno</source>
             <translation>On shift</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="351" />
+            <location filename="../../ui/supervisor_panel.py" line="346" />
             <source>Calcular</source>
             <translation>Compute</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="353" />
+            <location filename="../../ui/supervisor_panel.py" line="348" />
             <source>Exportar CSV…</source>
             <translation>Export CSV…</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="355" />
+            <location filename="../../ui/supervisor_panel.py" line="350" />
             <source>Exportar PDF…</source>
             <translation>Export PDF…</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="358" />
+            <location filename="../../ui/supervisor_panel.py" line="353" />
             <source>Desde</source>
             <translation>From</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="360" />
+            <location filename="../../ui/supervisor_panel.py" line="355" />
             <source>hasta</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="366" />
+            <location filename="../../ui/supervisor_panel.py" line="361" />
             <source>Calendarios y política…</source>
             <translation>Calendars and policy…</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="377" />
+            <location filename="../../ui/supervisor_panel.py" line="372" />
             <source>Por prioridad</source>
             <translation>By priority</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="378" />
+            <location filename="../../ui/supervisor_panel.py" line="373" />
             <source>Por canal</source>
             <translation>By channel</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="379" />
+            <location filename="../../ui/supervisor_panel.py" line="374" />
             <source>Por cliente</source>
             <translation>By client</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="380" />
+            <location filename="../../ui/supervisor_panel.py" line="375" />
             <source>Por técnico</source>
             <translation>By technician</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="399" />
-            <location filename="../../ui/supervisor_panel.py" line="416" />
+            <location filename="../../ui/supervisor_panel.py" line="394" />
+            <location filename="../../ui/supervisor_panel.py" line="411" />
             <source>Causa</source>
             <translation>Cause</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="401" />
+            <location filename="../../ui/supervisor_panel.py" line="396" />
             <source>Qué significa</source>
             <translation>What it means</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="413" />
+            <location filename="../../ui/supervisor_panel.py" line="408" />
             <source>Vencía</source>
             <translation>Was due</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="414" />
+            <location filename="../../ui/supervisor_panel.py" line="409" />
             <source>Primer contacto</source>
             <translation>First contact</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="434" />
+            <location filename="../../ui/supervisor_panel.py" line="429" />
             <source>Vence</source>
             <translation>Due</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="436" />
+            <location filename="../../ui/supervisor_panel.py" line="431" />
             <source>Contacto previsto</source>
             <translation>Expected contact</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="482" />
+            <location filename="../../ui/supervisor_panel.py" line="477" />
             <source>&lt;b&gt;{0}&lt;/b&gt; vencidos · &lt;b&gt;{1}&lt;/b&gt; vencen en la próxima hora · &lt;b style='color:#c62828'&gt;{2}&lt;/b&gt; críticos sin asignar</source>
             <translation>&lt;b&gt;{0}&lt;/b&gt; breached · &lt;b&gt;{1}&lt;/b&gt; due within the next hour · &lt;b style='color:#c62828'&gt;{2}&lt;/b&gt; critical unassigned</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="490" />
+            <location filename="../../ui/supervisor_panel.py" line="485" />
             <source>Sí</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="490" />
+            <location filename="../../ui/supervisor_panel.py" line="485" />
             <source>No</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="506" />
+            <location filename="../../ui/supervisor_panel.py" line="501" />
             <source>La fecha final es anterior a la inicial.</source>
             <translation>The end date is before the start date.</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="510" />
+            <location filename="../../ui/supervisor_panel.py" line="505" />
             <source>Calculando el informe…</source>
             <translation>Computing the report…</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="558" />
+            <location filename="../../ui/supervisor_panel.py" line="553" />
             <source>sin contacto</source>
             <translation>no contact</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="567" />
+            <location filename="../../ui/supervisor_panel.py" line="562" />
             <source>&lt;b&gt;{0}&lt;/b&gt; de {1} tiquetes en espera de primer contacto vencerán con {2} representantes en turno. Tiempo de atención (mediana): </source>
             <translation>&lt;b&gt;{0}&lt;/b&gt; of {1} tickets waiting for first contact will breach with {2} technicians on shift. Handling time (median): </translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="587" />
+            <location filename="../../ui/supervisor_panel.py" line="582" />
             <source>nadie en turno</source>
             <translation>nobody on shift</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="595" />
+            <location filename="../../ui/supervisor_panel.py" line="590" />
             <source>Periodo {0}: {1} tiquetes, cumplimiento {2} %.</source>
             <translation>Period {0}: {1} tickets, compliance {2} %.</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="604" />
-            <location filename="../../ui/supervisor_panel.py" line="610" />
-            <location filename="../../ui/supervisor_panel.py" line="625" />
+            <location filename="../../ui/supervisor_panel.py" line="599" />
+            <location filename="../../ui/supervisor_panel.py" line="605" />
+            <location filename="../../ui/supervisor_panel.py" line="620" />
             <source>Calcule el informe antes de exportarlo.</source>
             <translation>Compute the report before exporting it.</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="629" />
+            <location filename="../../ui/supervisor_panel.py" line="624" />
             <source>Exportar informe</source>
             <translation>Export report</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="636" />
+            <location filename="../../ui/supervisor_panel.py" line="631" />
             <source>No se pudo guardar el archivo: {0}</source>
             <translation>Could not save the file: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="639" />
+            <location filename="../../ui/supervisor_panel.py" line="634" />
             <source>Informe guardado en {0}</source>
             <translation>Report saved to {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor_panel.py" line="656" />
+            <location filename="../../ui/supervisor_panel.py" line="651" />
             <source>No se pudo calcular el informe.</source>
             <translation>The report could not be computed.</translation>
         </message>
@@ -3487,8 +3492,8 @@ Try other dates or remove a filter.</translation>
         </message>
         <message>
             <location filename="../../ui/ticket_dialog.py" line="314" />
-            <location filename="../../ui/ticket_dialog.py" line="791" />
-            <location filename="../../ui/ticket_dialog.py" line="794" />
+            <location filename="../../ui/ticket_dialog.py" line="823" />
+            <location filename="../../ui/ticket_dialog.py" line="826" />
             <source>Recargar</source>
             <translation>Reload</translation>
         </message>
@@ -3641,207 +3646,212 @@ Try other dates or remove a filter.</translation>
             <translation>Original ticket, e.g. IMR-120</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="571" />
+            <location filename="../../ui/ticket_dialog.py" line="583" />
+            <source>Con los horarios de hoy vencería {0}; el plazo de este tiquete se calculó con los horarios vigentes en su momento.</source>
+            <translation>With today's hours it would be due {0}; this ticket's deadline was computed with the hours in force at the time.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ticket_dialog.py" line="604" />
             <source>(cliente no identificado)</source>
             <translation>(client not identified)</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="580" />
+            <location filename="../../ui/ticket_dialog.py" line="613" />
             <source>(sin solicitante)</source>
             <translation>(no requester)</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="582" />
+            <location filename="../../ui/ticket_dialog.py" line="615" />
             <source>usuario clave</source>
             <translation>key user</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="584" />
+            <location filename="../../ui/ticket_dialog.py" line="617" />
             <source>no es usuario clave</source>
             <translation>not a key user</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="586" />
+            <location filename="../../ui/ticket_dialog.py" line="619" />
             <source>contacto no registrado</source>
             <translation>unregistered contact</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="587" />
+            <location filename="../../ui/ticket_dialog.py" line="620" />
             <source>(sin producto)</source>
             <translation>(no product)</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="591" />
+            <location filename="../../ui/ticket_dialog.py" line="624" />
             <source>(fusionado en IMR-{0})</source>
             <translation>(merged into IMR-{0})</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="593" />
+            <location filename="../../ui/ticket_dialog.py" line="626" />
             <source>sin asignar</source>
             <translation>unassigned</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="601" />
+            <location filename="../../ui/ticket_dialog.py" line="634" />
             <source>Primer contacto en {0}.</source>
             <translation>First contact within {0}.</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="604" />
+            <location filename="../../ui/ticket_dialog.py" line="637" />
             <source>Recibido {0} · {1}</source>
             <translation>Received {0} · {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="629" />
+            <location filename="../../ui/ticket_dialog.py" line="661" />
             <source>Sin contrato vigente (cliente no identificado)</source>
             <translation>No contract in force (client not identified)</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="632" />
+            <location filename="../../ui/ticket_dialog.py" line="664" />
             <source>Contrato vigente {0} · del {1} al {2}</source>
             <translation>Contract in force {0} · from {1} to {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="636" />
+            <location filename="../../ui/ticket_dialog.py" line="668" />
             <source>Línea Crítica 24×7</source>
             <translation>24×7 Critical line</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="639" />
+            <location filename="../../ui/ticket_dialog.py" line="671" />
             <source>Sin contrato vigente</source>
             <translation>No contract in force</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="642" />
+            <location filename="../../ui/ticket_dialog.py" line="674" />
             <source>(último: {0}, del {1} al {2})</source>
             <translation>(last: {0}, from {1} to {2})</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="682" />
+            <location filename="../../ui/ticket_dialog.py" line="714" />
             <source>vence {0}</source>
             <translation>due {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="684" />
+            <location filename="../../ui/ticket_dialog.py" line="716" />
             <source>primer contacto {0}</source>
             <translation>first contact {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="703" />
+            <location filename="../../ui/ticket_dialog.py" line="735" />
             <source>El primer contacto con el solicitante detiene el reloj de primer contacto.</source>
             <translation>The first contact with the requester stops the first-contact clock.</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="707" />
+            <location filename="../../ui/ticket_dialog.py" line="739" />
             <source>«{0}» no cuenta como contacto con el solicitante.</source>
             <translation>“{0}” does not count as contact with the requester.</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="794" />
+            <location filename="../../ui/ticket_dialog.py" line="826" />
             <source>Lo escrito se conserva.</source>
             <translation>What you typed is kept.</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="800" />
+            <location filename="../../ui/ticket_dialog.py" line="832" />
             <source>Error inesperado: {0}. Lo escrito se conserva.</source>
             <translation>Unexpected error: {0}. What you typed is kept.</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="829" />
+            <location filename="../../ui/ticket_dialog.py" line="861" />
             <source>Tiquete tomado.</source>
             <translation>Ticket claimed.</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="834" />
+            <location filename="../../ui/ticket_dialog.py" line="866" />
             <source>Tiquete liberado.</source>
             <translation>Ticket released.</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="842" />
+            <location filename="../../ui/ticket_dialog.py" line="874" />
             <source>En espera del cliente.</source>
             <translation>Waiting for client.</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="848" />
+            <location filename="../../ui/ticket_dialog.py" line="880" />
             <source>Tiquete cerrado.</source>
             <translation>Ticket closed.</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="855" />
+            <location filename="../../ui/ticket_dialog.py" line="887" />
             <source>Describa la solución brindada antes de resolver el tiquete.</source>
             <translation>Describe the solution given before resolving the ticket.</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="861" />
+            <location filename="../../ui/ticket_dialog.py" line="893" />
             <source>Tiquete resuelto.</source>
             <translation>Ticket resolved.</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="867" />
+            <location filename="../../ui/ticket_dialog.py" line="899" />
             <source>Indique el motivo del cambio de prioridad.</source>
             <translation>Give the reason for the priority change.</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="875" />
+            <location filename="../../ui/ticket_dialog.py" line="907" />
             <source>Prioridad cambiada a {0}.</source>
             <translation>Priority changed to {0}.</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="881" />
+            <location filename="../../ui/ticket_dialog.py" line="913" />
             <source>Indique por qué se reabre el tiquete.</source>
             <translation>Say why the ticket is reopened.</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="886" />
+            <location filename="../../ui/ticket_dialog.py" line="918" />
             <source>Tiquete reabierto.</source>
             <translation>Ticket reopened.</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="893" />
+            <location filename="../../ui/ticket_dialog.py" line="925" />
             <source>Número de tiquete inválido: use IMR-&lt;n&gt;.</source>
             <translation>Invalid ticket number: use IMR-&lt;n&gt;.</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="904" />
+            <location filename="../../ui/ticket_dialog.py" line="936" />
             <source>Fusionado en IMR-{0}; su historial quedó en el original.</source>
             <translation>Merged into IMR-{0}; its history is now on the original.</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="924" />
+            <location filename="../../ui/ticket_dialog.py" line="956" />
             <source>Escriba qué se hizo antes de registrar la acción.</source>
             <translation>Type what was done before logging the action.</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="949" />
+            <location filename="../../ui/ticket_dialog.py" line="981" />
             <source>Acción registrada: {0}.</source>
             <translation>Action logged: {0}.</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="965" />
+            <location filename="../../ui/ticket_dialog.py" line="997" />
             <source>«{0}» pesa más de {1}; no se adjuntó.</source>
             <translation>“{0}” is larger than {1}; it was not attached.</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="992" />
+            <location filename="../../ui/ticket_dialog.py" line="1024" />
             <source>Adjuntar archivos</source>
             <translation>Attach files</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="1001" />
+            <location filename="../../ui/ticket_dialog.py" line="1033" />
             <source>No se pudo leer «{0}»: {1}</source>
             <translation>Could not read “{0}”: {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="1041" />
+            <location filename="../../ui/ticket_dialog.py" line="1073" />
             <source>Adjunto guardado en {0}.</source>
             <translation>Attachment saved to {0}.</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="1064" />
+            <location filename="../../ui/ticket_dialog.py" line="1096" />
             <source>Correo original — {0}</source>
             <translation>Original email — {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/ticket_dialog.py" line="1084" />
+            <location filename="../../ui/ticket_dialog.py" line="1116" />
             <source>Correo original guardado en {0}.</source>
             <translation>Original email saved to {0}.</translation>
         </message>

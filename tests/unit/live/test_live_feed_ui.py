@@ -241,6 +241,7 @@ def test_sla_settings_changed_elsewhere_reach_an_open_desk(
         dialog = window.open_dialogs[-1]
         qtbot.waitUntil(lambda: dialog._calendar is not None, timeout=5000)  # type: ignore[attr-defined]
         assert dialog._calendar.is_open(late_afternoon)  # type: ignore[attr-defined]
+        shown = dialog.detail  # type: ignore[attr-defined]
         other_desk = SlaAdminService(db, PolicyCache(db))
         with qtbot.waitSignal(window.policy_reloaded, timeout=5000):
             other_desk.set_weekly_hours("office", [[["07:00", "16:00"]]] * 5 + [[], []], "sup")
@@ -250,10 +251,61 @@ def test_sla_settings_changed_elsewhere_reach_an_open_desk(
             lambda: not dialog._calendar.is_open(late_afternoon),  # type: ignore[attr-defined]
             timeout=5000,
         )
+        # only the calendar was taken again: the ticket on screen (and a save that could be in
+        # progress) is left alone
+        assert dialog.detail is shown  # type: ignore[attr-defined]
         assert not ctx.policy.get().calendars["office"].is_open(late_afternoon)  # dialogs too
     finally:
         feed.stop()
         for open_dialog in list(window.open_dialogs):
             open_dialog.close()
+        window.close()
+        ctx.runner.wait_idle()
+
+
+def test_sla_settings_changed_during_an_outage_reach_the_desk_on_reconnect(
+    db: Database, svc: TicketService, qtbot: QtBot
+) -> None:
+    """Notifications sent while a desk is cut off are lost: the full refresh after reconnecting
+    checks the settings stamp itself."""
+    from app.services.directory import DirectoryService
+    from app.services.sla_admin import SlaAdminService
+    from app.services.sla_settings import PolicyCache
+    from ui.context import AppContext
+    from ui.live_feed import attach_live_feed
+    from ui.main_window import MainWindow
+
+    directory = DirectoryService(db)
+    directory.add_technician("sup", "Sara Supervisora", role="supervisor")
+    open_ticket(svc)
+    policy = PolicyCache(db)
+    ctx = AppContext(
+        tickets=TicketService(db, policy),
+        directory=directory,
+        policy=policy,
+        technician=next(t for t in directory.technicians() if t.login == "ana"),
+        runner=TaskRunner(),
+    )
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.refreshed, timeout=15000):
+        window.start()
+    feed = attach_live_feed(window, ctx)
+    feed.poll_timer.setInterval(50)
+    try:
+        qtbot.waitUntil(lambda: feed.is_connected, timeout=5000)
+        late_afternoon = datetime(2026, 12, 2, 21, 30, tzinfo=UTC)  # Wed 16:30 in Panama
+        assert window.model.calendar("office").is_open(late_afternoon)
+        feed._lost()  # the desk's connection drops
+        assert not feed.is_connected
+        SlaAdminService(db, PolicyCache(db)).set_weekly_hours(
+            "office", [[["07:00", "16:00"]]] * 5 + [[], []], "sup"
+        )
+        qtbot.waitUntil(lambda: feed.is_connected, timeout=10000)
+        qtbot.waitUntil(
+            lambda: not window.model.calendar("office").is_open(late_afternoon), timeout=10000
+        )
+    finally:
+        feed.stop()
         window.close()
         ctx.runner.wait_idle()
