@@ -14,6 +14,7 @@ from app.reports.compliance import (
     ComplianceReport,
     ComplianceRow,
 )
+from app.spreadsheet import safe_cell
 
 COLUMNS = (
     "tickets",
@@ -73,7 +74,7 @@ def period_csv(report: ComplianceReport, causes: CausesReport | None = None) -> 
         writer.writerow([])
         writer.writerow([title, *HEADERS_ES])
         for row in rows:
-            writer.writerow([row.label, *_cells(row)])
+            writer.writerow([safe_cell(row.label), *_cells(row)])
         if title == "Prioridad":
             writer.writerow([report.total.label, *_cells(report.total)])
     writer.writerow([])

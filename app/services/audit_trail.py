@@ -37,11 +37,13 @@ from app.services.audit_text import (
     changes_text,
     entity_label,
     field_changes,
+    fold,
     record_label,
 )
 from app.services.directory_lookup import technician_by_login
 from app.services.errors import InvalidInput, PermissionDenied
 from app.services.uow import unit_of_work
+from app.spreadsheet import safe_row
 
 PANAMA = ZoneInfo("America/Panama")
 READER_ROLES = ("supervisor", "admin")
@@ -208,13 +210,27 @@ def _start_of(day: date) -> datetime:
     return datetime.combine(day, time(0), PANAMA)
 
 
+#: Spanish accented letters and what they fold to; applied in SQL on both engines alike (SQLite's
+#: lower() only knows ASCII, so the capitals are listed too)
+_FOLDS = tuple(zip("áéíóúüñÁÉÍÓÚÜÑ", "aeiouunaeiouun", strict=True))
+
+
+def _folded(column: Any) -> Any:
+    """``column`` in lower case without Spanish accents, as audit_text.fold() does in Python."""
+    expr: Any = column
+    for accented, plain in _FOLDS:
+        expr = func.replace(expr, accented, plain)
+    return func.lower(expr)
+
+
 def _text_filter(text: str) -> ColumnElement[bool]:
     """The text in the record's id, the action (code or words), the reason, or the name of the
-    client, contract, contact, product, technician or calendar the entry is about."""
-    needle = text.lower()
+    client, contract, contact, product, technician or calendar the entry is about; case and
+    accents ignored ("optica" finds "Óptica")."""
+    needle = fold(text)
 
     def has(column: Any) -> ColumnElement[bool]:
-        return func.lower(column).contains(needle, autoescape=True)
+        return _folded(column).contains(needle, autoescape=True)
 
     def about(entity: str, ids: Any) -> ColumnElement[bool]:
         return and_(AuditEntry.entity == entity, AuditEntry.entity_id.in_(ids))
@@ -333,16 +349,18 @@ def audit_csv(rows: Iterable[AuditRow]) -> str:
     writer.writerow(CSV_HEADERS)
     for row in rows:
         writer.writerow(
-            [
-                f"{row.at.astimezone(PANAMA):%Y-%m-%d %H:%M:%S}",
-                row.actor,
-                row.actor_name,
-                row.kind_label,
-                row.record,
-                row.entity_id,
-                row.action_label,
-                row.reason,
-                changes_text(row.changes()),
-            ]
+            safe_row(
+                [
+                    f"{row.at.astimezone(PANAMA):%Y-%m-%d %H:%M:%S}",
+                    row.actor,
+                    row.actor_name,
+                    row.kind_label,
+                    row.record,
+                    row.entity_id,
+                    row.action_label,
+                    row.reason,
+                    changes_text(row.changes()),
+                ]
+            )
         )
     return out.getvalue()

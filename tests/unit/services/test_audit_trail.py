@@ -194,6 +194,20 @@ def test_text_matches_names_actions_reasons_and_ticket_numbers(trail: Trail) -> 
     assert combined == ()
 
 
+def test_text_ignores_case_and_accents_on_both_engines(trail: Trail, db: Database) -> None:
+    """SQLite's lower() only knows ASCII: accented capitals must still match, and people type
+    Spanish names without their accents."""
+    directory = DirectoryService(db)
+    client = directory.add_client("Óptica Ñandú", actor="sup")
+    directory.update_client(client.id, actor="sup", notes="Razón social nueva")
+    expected = [("client", "update", "sup"), ("client", "create", "sup")]
+    for text in ("Óptica", "óptica", "ÓPTICA", "optica", "Ñandú", "nandu", "ÑANDU"):
+        rows = trail.service.search("sup", AuditQuery(text=text)).rows
+        assert _summary(rows) == expected, text
+    reasons = trail.service.search("sup", AuditQuery(text="TODA LA SUCURSAL")).rows
+    assert _summary(reasons) == [("ticket", "reprioritise", "sup")]
+
+
 def test_days_are_panama_days_both_included(trail: Trail) -> None:
     service = trail.service
     everything = service.search("sup").rows
@@ -299,3 +313,12 @@ def test_csv_export_has_every_match_whatever_the_page_size(trail: Trail) -> None
     assert first["Cambios"] == "Valor: 25 % → 30 %"
     assert first["Nombre"] == "Julia Administradora"
     assert first["Fecha y hora (Panamá)"].startswith(f"{TODAY:%Y-%m-%d} ")
+
+
+def test_csv_cells_never_open_as_formulas(trail: Trail, db: Database) -> None:
+    tickets = TicketService(db, PolicyCache(db))
+    tickets.reprioritise(trail.ticket_id, Priority.MUY_ALTO, '=HYPERLINK("http://x")', "sup")
+    rows = list(csv.reader(io.StringIO(trail.service.export_csv("sup").lstrip("\ufeff"))))
+    reasons = [row[7] for row in rows[1:] if row[7]]
+    assert '\'=HYPERLINK("http://x")' in reasons
+    assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
