@@ -60,7 +60,9 @@ def cache_folder() -> Path:
 
 
 def wheel_key(version: str) -> str:
-    """Folder name for one numpy version, Python, platform and set of build options."""
+    """Folder name for one numpy version, Python, platform and set of build options (so a
+    cached wheel is never taken for another Python or other options; a numpy that is already
+    without OpenBLAS is left as it is, whatever options built it)."""
     digest = hashlib.sha256(
         "\n".join((version, sys.version, sysconfig.get_platform(), *BUILD_OPTIONS)).encode()
     ).hexdigest()[:16]
@@ -80,8 +82,11 @@ def build_wheel(version: str, into: Path) -> Path:
         wheels = sorted(Path(scratch).glob("numpy-*.whl"))
         if len(wheels) != 1:
             raise RuntimeError(f"expected one numpy wheel, found {[w.name for w in wheels]}")
+        # copy under a temporary name, then rename: an interrupted copy never looks like a wheel
         target = into / wheels[0].name
-        shutil.move(str(wheels[0]), target)
+        partial = into / (wheels[0].name + ".partial")
+        shutil.copyfile(wheels[0], partial)
+        os.replace(partial, target)
         return target
 
 
