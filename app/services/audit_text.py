@@ -33,14 +33,18 @@ RECORD_KINDS = (
     RecordKind(
         "sla",
         "Calendarios y política del SLA",
-        ("calendar", "sla_assignment", "app_setting"),
+        ("calendar", "sla_assignment", "app_setting", "calendar_setting", "calendar_closure"),
     ),
     RecordKind("client", "Clientes", ("client",)),
-    RecordKind("contract", "Contratos", ("contract",)),
-    RecordKind("contact", "Contactos", ("contact",)),
+    RecordKind("contract", "Contratos", ("contract", "contract_product")),
+    RecordKind("contact", "Contactos", ("contact", "contact_address")),
     RecordKind("product", "Productos", ("product",)),
     RecordKind("technician", "Representantes técnicos", ("technician",)),
-    RecordKind("ticket", "Tiquetes", ("ticket",)),
+    RecordKind(
+        "ticket",
+        "Tiquetes",
+        ("ticket", "ticket_action", "attachment", "mail_message", "mail_quarantine"),
+    ),
 )
 KINDS_BY_KEY = {k.key: k for k in RECORD_KINDS}
 
@@ -54,6 +58,15 @@ ENTITY_LABELS = {
     "product": "Producto",
     "technician": "Representante técnico",
     "ticket": "Tiquete",
+    # tables audited only when stored text had to be repaired (app.services.untrusted)
+    "contract_product": "Producto del contrato",
+    "contact_address": "Correo o teléfono de contacto",
+    "ticket_action": "Acción de tiquete",
+    "attachment": "Adjunto",
+    "mail_message": "Correo",
+    "mail_quarantine": "Correo en cuarentena",
+    "calendar_setting": "Calendario",
+    "calendar_closure": "Día de cierre",
 }
 
 ACTION_LABELS = {

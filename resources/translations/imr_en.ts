@@ -1557,6 +1557,41 @@ Try other dates or remove a filter.</translation>
         </message>
         <message>
             <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Producto del contrato</source>
+            <translation>Contract product</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Correo o teléfono de contacto</source>
+            <translation>Contact email or phone</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Acción de tiquete</source>
+            <translation>Ticket action</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Adjunto</source>
+            <translation>Attachment</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Correo</source>
+            <translation>Email</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Correo en cuarentena</source>
+            <translation>Quarantined mail</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
+            <source>Día de cierre</source>
+            <translation>Closure day</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/audit_text.py" line="0" />
             <source>Cambió el horario semanal</source>
             <translation>Changed the weekly hours</translation>
         </message>
@@ -1714,11 +1749,6 @@ Try other dates or remove a filter.</translation>
             <location filename="../../app/services/audit_text.py" line="0" />
             <source>Usuario</source>
             <translation>User</translation>
-        </message>
-        <message>
-            <location filename="../../app/services/audit_text.py" line="0" />
-            <source>Correo</source>
-            <translation>Email</translation>
         </message>
         <message>
             <location filename="../../app/services/audit_text.py" line="0" />

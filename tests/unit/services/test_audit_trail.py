@@ -322,3 +322,19 @@ def test_csv_cells_never_open_as_formulas(trail: Trail, db: Database) -> None:
     reasons = [row[7] for row in rows[1:] if row[7]]
     assert '\'=HYPERLINK("http://x")' in reasons
     assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
+
+
+def test_repaired_text_entries_are_named_and_filed_under_their_kind(
+    trail: Trail, db: Database
+) -> None:
+    """A NUL character typed into a note is replaced when saved, and audited by the system
+    against the ticket_action table: the log names it and files it under tickets."""
+    from app.domain.tickets import ActionKind
+
+    TicketService(db, PolicyCache(db)).log_action(
+        trail.ticket_id, "ana", ActionKind.NOTE, "Pegado de un visor\x00binario"
+    )
+    rows = trail.service.search("sup", AuditQuery(kind="ticket", actor="system")).rows
+    assert [(r.entity, r.action) for r in rows] == [("ticket_action", "nul_replaced")]
+    assert rows[0].kind_label == "Acción de tiquete"
+    assert rows[0].action_label == "Reemplazó caracteres no válidos"
