@@ -24,7 +24,6 @@ from app.services.tickets import OpenTicketRequest, TicketService
 from app.services.uow import unit_of_work
 
 PANAMA = ZoneInfo("America/Panama")
-TODAY = datetime.now(UTC).astimezone(PANAMA).date()
 SHORT_FRIDAY = [[["08:00", "17:00"]]] * 4 + [[["08:00", "12:00"]], [], []]
 
 
@@ -34,20 +33,22 @@ class Trail:
     client_id: int
     contract_id: int
     ticket_id: int
+    today: date  # the Panama date the entries were written on
 
 
 @pytest.fixture
 def trail(db: Database) -> Trail:
     """A short working day: a supervisor and an administrator edit the directory and the SLA
     settings, a technician opens a ticket that the supervisor reprioritises."""
+    today = datetime.now(UTC).astimezone(PANAMA).date()
     directory = DirectoryService(db)
     directory.add_technician("sup", "Sara Supervisora", role="supervisor")
     directory.add_technician("jefa", "Julia Administradora", role="admin")
     directory.add_technician("ana", "Ana Ríos")
     client = directory.add_client(
         "Farmacias El Canal",
-        contract_from=TODAY - timedelta(days=100),
-        contract_until=TODAY + timedelta(days=200),
+        contract_from=today - timedelta(days=100),
+        contract_until=today + timedelta(days=200),
         key_user_email="clave@elcanal.com.pa",
         key_user_name="Karla Clave",
         actor="sup",
@@ -55,7 +56,7 @@ def trail(db: Database) -> Trail:
     contract = directory.contracts(client.id)[0]
     directory.update_client(client.id, actor="sup", notes="Pagos por ACH", tax_id="8-123-456")
     directory.update_contract(
-        contract.id, actor="jefa", ends_on=TODAY + timedelta(days=565), critical_line_24x7=False
+        contract.id, actor="jefa", ends_on=today + timedelta(days=565), critical_line_24x7=False
     )
     product = directory.add_product("POS", "Punto de Venta", actor="jefa")
     directory.update_product(product.id, actor="jefa", active=False)
@@ -73,7 +74,7 @@ def trail(db: Database) -> Trail:
     )
     ticket = tickets.open(request, "ana")
     tickets.reprioritise(ticket.id, Priority.ALTO, "Toda la sucursal sin facturar", "sup")
-    return Trail(AuditTrailService(db), client.id, contract.id, ticket.id)
+    return Trail(AuditTrailService(db), client.id, contract.id, ticket.id, today)
 
 
 def _summary(rows: tuple[AuditRow, ...]) -> list[tuple[str, str, str]]:
@@ -209,14 +210,13 @@ def test_text_ignores_case_and_accents_on_both_engines(trail: Trail, db: Databas
 
 
 def test_days_are_panama_days_both_included(trail: Trail) -> None:
-    service = trail.service
+    service, day, one = trail.service, trail.today, timedelta(days=1)
     everything = service.search("sup").rows
-    today = service.search("sup", AuditQuery(first_day=TODAY, last_day=TODAY)).rows
-    assert today == everything
-    assert service.search("sup", AuditQuery(last_day=TODAY - timedelta(days=1))).rows == ()
-    assert service.search("sup", AuditQuery(first_day=TODAY + timedelta(days=1))).rows == ()
+    assert service.search("sup", AuditQuery(first_day=day, last_day=day)).rows == everything
+    assert service.search("sup", AuditQuery(last_day=day - one)).rows == ()
+    assert service.search("sup", AuditQuery(first_day=day + one)).rows == ()
     with pytest.raises(InvalidInput):
-        service.search("sup", AuditQuery(first_day=TODAY, last_day=TODAY - timedelta(days=1)))
+        service.search("sup", AuditQuery(first_day=day, last_day=day - one))
 
 
 def test_a_late_evening_change_belongs_to_its_panama_day(db: Database) -> None:
@@ -273,7 +273,7 @@ def test_each_entry_shows_only_the_fields_that_changed(trail: Trail) -> None:
     ]
     contract = rows[("contract", "update")].changes()
     assert [c.key for c in contract] == ["ends_on", "critical_line_24x7"]
-    assert contract[0].after == f"{TODAY + timedelta(days=565):%d/%m/%Y}"
+    assert contract[0].after == f"{trail.today + timedelta(days=565):%d/%m/%Y}"
     assert (contract[1].before, contract[1].after) == ("Sí", "No")
     weekly = rows[("calendar", "set_weekly")].changes()
     assert [(c.label, c.before, c.after) for c in weekly] == [
@@ -312,7 +312,7 @@ def test_csv_export_has_every_match_whatever_the_page_size(trail: Trail) -> None
     assert first["Registro"] == "Umbral de riesgo"
     assert first["Cambios"] == "Valor: 25 % → 30 %"
     assert first["Nombre"] == "Julia Administradora"
-    assert first["Fecha y hora (Panamá)"].startswith(f"{TODAY:%Y-%m-%d} ")
+    assert first["Fecha y hora (Panamá)"].startswith(f"{trail.today:%Y-%m-%d} ")
 
 
 def test_csv_cells_never_open_as_formulas(trail: Trail, db: Database) -> None:
