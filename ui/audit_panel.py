@@ -385,7 +385,7 @@ class AuditPanel(QWidget):
         def load() -> tuple[AuditPage, tuple[ActorChoice, ...]]:
             return service.search(reader, query), service.actors(reader)
 
-        self._run(load, lambda result: self._loaded(serial, *result))
+        self._run(serial, load, lambda result: self._loaded(serial, *result))
 
     def load_more(self) -> None:
         if not self.more or not self.model.rows:
@@ -397,10 +397,14 @@ class AuditPanel(QWidget):
         def load() -> AuditPage:
             return service.search(reader, query, before_id=oldest)
 
-        self._run(load, lambda page: self._more_loaded(serial, page))
+        self._run(serial, load, lambda page: self._more_loaded(serial, page))
 
-    def _run(self, fn: Callable[[], Any], on_success: Callable[[Any], None]) -> None:
-        self.runner.run(fn, while_alive(self, on_success), while_alive(self, self._failed))
+    def _run(self, serial: int, fn: Callable[[], Any], on_success: Callable[[Any], None]) -> None:
+        def failed(error: BaseException) -> None:
+            if serial == self._serial:  # a newer request answers for the screen now
+                self._failed(error)
+
+        self.runner.run(fn, while_alive(self, on_success), while_alive(self, failed))
 
     def _loaded(self, serial: int, page: AuditPage, actors: tuple[ActorChoice, ...]) -> None:
         if serial != self._serial:
