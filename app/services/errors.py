@@ -2,13 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
+
+def spanish(value: Any) -> Any:
+    """A param as the Spanish message shows it: a domain enum by its Spanish ``label``."""
+    if hasattr(value, "label_en"):
+        return value.label
+    return value
+
 
 class ServiceError(Exception):
-    """Base class. ``str(error)`` is a complete sentence in Spanish."""
+    """Base class. ``str(error)`` is a complete sentence in Spanish.
+
+    With ``params`` the first argument is a template with ``{name}`` fields: ``message`` is that
+    template filled in, and the screens translate ``template`` and fill it with ``params``. A
+    domain enum (a ``label`` and a ``label_en``) may be given as a param: the Spanish message
+    shows its ``label``, an English screen its ``label_en``."""
 
     exit_code = 1
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, *, params: Mapping[str, Any] | None = None) -> None:
+        self.template = message
+        self.params: dict[str, Any] = dict(params or {})
+        if self.params:
+            message = message.format(**{k: spanish(v) for k, v in self.params.items()})
         super().__init__(message)
         self.message = message
 
@@ -23,9 +42,14 @@ class Conflict(ServiceError):
     exit_code = 3
 
     def __init__(
-        self, message: str, *, changed_by: str | None = None, current_version: int | None = None
+        self,
+        message: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        changed_by: str | None = None,
+        current_version: int | None = None,
     ) -> None:
-        super().__init__(message)
+        super().__init__(message, params=params)
         self.changed_by = changed_by
         self.current_version = current_version
 
