@@ -65,7 +65,9 @@ def mailbox_lock(db: Database, key: str) -> Iterator[None]:
             got = conn.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": lock_id}).scalar()
             conn.commit()
             if not got:
-                raise Conflict(f"Otro proceso ya atiende el buzón {key}.")
+                raise Conflict(
+                    "Otro proceso ya atiende el buzón {mailbox}.", params={"mailbox": key}
+                )
             try:
                 yield
             finally:
@@ -82,7 +84,9 @@ def mailbox_lock(db: Database, key: str) -> Iterator[None]:
         try:
             _lock_file(handle)
         except OSError as error:
-            raise Conflict(f"Otro proceso ya atiende el buzón {key}.") from error
+            raise Conflict(
+                "Otro proceso ya atiende el buzón {mailbox}.", params={"mailbox": key}
+            ) from error
         yield
     finally:
         handle.close()  # closing releases the OS lock, also when the process dies
@@ -123,8 +127,9 @@ class ImapWorker:
         password = self.password or secret(self.settings.keyring_key, IMAP_PASSWORD_ENV)
         if not password:
             raise InvalidInput(
-                f"No hay contraseña IMAP para {self.settings.user}: guárdela en el llavero del "
-                f"sistema o, para la cuenta de servicio, en la variable {IMAP_PASSWORD_ENV}."
+                "No hay contraseña IMAP para {user}: guárdela en el llavero del "
+                "sistema o, para la cuenta de servicio, en la variable {variable}.",
+                params={"user": self.settings.user, "variable": IMAP_PASSWORD_ENV},
             )
         return password
 
@@ -146,12 +151,16 @@ class ImapWorker:
             imap.login(s.user, self._password())
             typ, data = imap.select(_quote(s.mailbox))
             if typ != "OK":
-                raise InvalidInput(f"No se pudo abrir el buzón {s.mailbox}: {data!r}")
+                raise InvalidInput(
+                    "No se pudo abrir el buzón {mailbox}: {answer}",
+                    params={"mailbox": s.mailbox, "answer": repr(data)},
+                )
             if s.processed_folder:
                 imap.create(_quote(s.processed_folder))  # harmless when it exists
         except (OSError, imaplib.IMAP4.error) as error:
             raise DatabaseUnavailable(
-                f"No se pudo conectar al servidor IMAP {s.host}:{s.port}: {error}"
+                "No se pudo conectar al servidor IMAP {host}:{port}: {error}",
+                params={"host": s.host, "port": s.port, "error": str(error)},
             ) from error
         self._imap = imap
         return imap
@@ -179,7 +188,9 @@ class ImapWorker:
     def process_batch(self, imap: imaplib.IMAP4) -> int:
         typ, data = imap.uid("SEARCH", "UNSEEN")
         if typ != "OK":
-            raise DatabaseUnavailable(f"El servidor IMAP rechazó la búsqueda: {data!r}")
+            raise DatabaseUnavailable(
+                "El servidor IMAP rechazó la búsqueda: {answer}", params={"answer": repr(data)}
+            )
         uids = data[0].split() if data and data[0] else []
         done = 0
         for uid in uids:

@@ -112,7 +112,8 @@ class IntakePipeline:
         except Exception as error:
             if _is_connection_problem(error):
                 raise DatabaseUnavailable(
-                    f"Se perdió la conexión con la base de datos: {error}"
+                    "Se perdió la conexión con la base de datos: {error}",
+                    params={"error": str(error)},
                 ) from error
             log.exception("intake failure on %s", source)
             return self._quarantine(

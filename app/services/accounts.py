@@ -49,8 +49,9 @@ def validate_login(login: str) -> str:
     value = login.strip()
     if not _LOGIN.match(value) or value.startswith(_RESERVED_PREFIXES):
         raise InvalidInput(
-            f"Usuario inválido: «{login}». Use de 2 a 63 letras minúsculas, números, «_» o «.», "
-            "comenzando con una letra (no «pg_» ni «imr_»)."
+            "Usuario inválido: «{login}». Use de 2 a 63 letras minúsculas, números, «_» o «.», "
+            "comenzando con una letra (no «pg_» ni «imr_»).",
+            params={"login": login},
         )
     return value
 
@@ -89,20 +90,29 @@ def create_user(
     """
     login = validate_login(login)
     if role not in ROLES:
-        raise InvalidInput(f"Rol inválido: «{role}». Use technician, supervisor, admin o intake.")
+        raise InvalidInput(
+            "Rol inválido: «{role}». Use technician, supervisor, admin o intake.",
+            params={"role": role},
+        )
     full_name = " ".join(name.split()) or login
     if db.is_postgres and not password:
         raise InvalidInput("La contraseña del nuevo usuario no puede estar vacía.")
     with unit_of_work(db) as session:
         if session.scalar(select(Technician.id).where(Technician.login == login)) is not None:
-            raise Conflict(f"Ya existe un representante técnico con el usuario «{login}».")
+            raise Conflict(
+                "Ya existe un representante técnico con el usuario «{login}».",
+                params={"login": login},
+            )
         if db.is_postgres:
             assert password is not None
             exists = session.scalar(
                 text("SELECT 1 FROM pg_roles WHERE rolname = :login"), {"login": login}
             )
             if exists:
-                raise Conflict(f"Ya existe un usuario «{login}» en el servidor PostgreSQL.")
+                raise Conflict(
+                    "Ya existe un usuario «{login}» en el servidor PostgreSQL.",
+                    params={"login": login},
+                )
             extra = " CREATEROLE" if role == "admin" else ""
             # Identifier validated above; the verifier is base64 and '$:' only.
             statement = (
@@ -159,10 +169,16 @@ def _role_error(error: DBAPIError, login: str) -> Exception | None:
         return None
     detail = redact(str(error.orig or error).strip().splitlines()[0])
     if sqlstate == "42710":
-        return Conflict(f"Ya existe un usuario «{login}» en el servidor PostgreSQL.")
+        return Conflict(
+            "Ya existe un usuario «{login}» en el servidor PostgreSQL.", params={"login": login}
+        )
     if sqlstate == "42501":
         return PermissionDenied(
             "Su usuario de base de datos no puede crear ni quitar usuarios "
-            f"(hace falta un administrador): {detail}"
+            "(hace falta un administrador): {detail}",
+            params={"detail": detail},
         )
-    return InvalidInput(f"El servidor rechazó el usuario «{login}»: {detail}")
+    return InvalidInput(
+        "El servidor rechazó el usuario «{login}»: {detail}",
+        params={"login": login, "detail": detail},
+    )

@@ -118,7 +118,9 @@ class AuditTrailService:
         """Matching entries newest first (in the order they were saved), at most ``limit``."""
         query = query or AuditQuery()
         if query.kind is not None and query.kind not in KINDS_BY_KEY:
-            raise InvalidInput(f"Tipo de registro desconocido: «{query.kind}».")
+            raise InvalidInput(
+                "Tipo de registro desconocido: «{kind}».", params={"kind": query.kind}
+            )
         if query.first_day and query.last_day and query.last_day < query.first_day:
             raise InvalidInput("La fecha final es anterior a la inicial.")
         with unit_of_work(self.db) as session:

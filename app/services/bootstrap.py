@@ -66,7 +66,8 @@ def open_services(
         return services
     except DBAPIError as error:
         db.dispose()
+        detail = explain_connection_error(str(error.orig or error).strip().splitlines()[0])
         raise DatabaseUnavailable(
-            f"No se pudo abrir la base de datos {db.display_name}: "
-            f"{explain_connection_error(str(error.orig or error).strip().splitlines()[0])}"
+            "No se pudo abrir la base de datos {database}: {detail}",
+            params={"database": db.display_name, "detail": detail},
         ) from error

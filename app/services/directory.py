@@ -122,14 +122,14 @@ def _insert_audited(
     obj: Any,
     entity: str,
     state_of: Callable[[Any], dict[str, Any]],
-    duplicate: str,
+    duplicate: Conflict,
 ) -> None:
     """Insert a new directory record and audit its creation; a duplicate key is a Conflict."""
     session.add(obj)
     try:
         session.flush()
     except IntegrityError as error:
-        raise Conflict(duplicate) from error
+        raise duplicate from error
     _audit(session, who, entity, obj.id, "create", None, state_of(obj))
 
 
@@ -238,11 +238,25 @@ def contact_detail(session: Session, contact: Contact) -> ContactDetail:
     )
 
 
-def _clean_name(text: str, what: str) -> str:
+def _clean_name(text: str, empty: InvalidInput) -> str:
     name = " ".join((text or "").split())
     if not name:
-        raise InvalidInput(f"{what} no puede estar vacío.")
+        raise empty
     return name
+
+
+def _address_taken(kind: AddressKind, address: str, owner: str, client: str) -> Conflict:
+    """An address of another contact; one sentence per kind, as each kind reads differently."""
+    params = {"address": address, "contact": owner, "client": client}
+    if kind is AddressKind.EMAIL:
+        return Conflict(
+            "El correo electrónico «{address}» ya pertenece a {contact} ({client}).", params=params
+        )
+    if kind is AddressKind.PHONE:
+        return Conflict(
+            "El teléfono «{address}» ya pertenece a {contact} ({client}).", params=params
+        )
+    return Conflict("El WhatsApp «{address}» ya pertenece a {contact} ({client}).", params=params)
 
 
 def _normalised(kind: AddressKind, values: Sequence[str]) -> list[str]:
@@ -271,19 +285,19 @@ class DirectoryService:
             return actor
         tech = session.scalar(select(Technician).where(Technician.login == actor.strip().lower()))
         if tech is None:
-            raise NotFound(f"No existe el representante técnico «{actor}».")
+            raise NotFound("No existe el representante técnico «{login}».", params={"login": actor})
         if tech.role not in EDITOR_ROLES or not tech.active:
             raise PermissionDenied(
                 "Solo supervisores y administradores pueden modificar el directorio."
             )
         return tech.login
 
-    def _commit(self, session: Session, conflict_message: str) -> None:
+    def _commit(self, session: Session, conflict: Conflict) -> None:
         try:
             session.commit()
         except IntegrityError as error:
             session.rollback()
-            raise Conflict(conflict_message) from error
+            raise conflict from error
 
     # ------------------------------------------------------------ technicians
     def add_technician(
@@ -298,24 +312,31 @@ class DirectoryService:
         login = login.strip().lower()
         if not login or not login.replace(".", "").replace("_", "").isalnum():
             raise InvalidInput(
-                f"Usuario inválido: «{login}» (letras, números, punto o guion bajo)."
+                "Usuario inválido: «{login}» (letras, números, punto o guion bajo).",
+                params={"login": login},
             )
         if role not in ROLES:
-            raise InvalidInput(f"Rol inválido: «{role}» (use {', '.join(ROLES)}).")
+            raise InvalidInput(
+                "Rol inválido: «{role}» (use {roles}).",
+                params={"role": role, "roles": ", ".join(ROLES)},
+            )
         if email:
             email = _normalised(AddressKind.EMAIL, [email])[0]
         with unit_of_work(self.db) as session:
             who = self._require_editor(session, actor)
             tech = Technician(login=login, name=name.strip() or login, role=role, email=email)
+            duplicate = Conflict(
+                "Ya existe el representante técnico «{login}».", params={"login": login}
+            )
             _insert_audited(
                 session,
                 who,
                 tech,
                 "technician",
                 _tech_state,
-                f"Ya existe el representante técnico «{login}».",
+                duplicate,
             )
-            self._commit(session, f"Ya existe el representante técnico «{login}».")
+            self._commit(session, duplicate)
             return technician_view(tech)
 
     def update_technician(
@@ -330,15 +351,20 @@ class DirectoryService:
         on_shift: bool | None = None,
     ) -> TechnicianView:
         if role is not None and role not in ROLES:
-            raise InvalidInput(f"Rol inválido: «{role}» (use {', '.join(ROLES)}).")
+            raise InvalidInput(
+                "Rol inválido: «{role}» (use {roles}).",
+                params={"role": role, "roles": ", ".join(ROLES)},
+            )
         with unit_of_work(self.db) as session:
             who = self._require_editor(session, actor)
             tech = session.scalar(select(Technician).where(Technician.login == login.lower()))
             if tech is None:
-                raise NotFound(f"No existe el representante técnico «{login}».")
+                raise NotFound(
+                    "No existe el representante técnico «{login}».", params={"login": login}
+                )
             with _audited_update(session, who, tech, "technician", _tech_state):
                 if name is not None:
-                    tech.name = _clean_name(name, "El nombre")
+                    tech.name = _clean_name(name, InvalidInput("El nombre no puede estar vacío."))
                 if email is not None:
                     tech.email = (
                         _normalised(AddressKind.EMAIL, [email])[0] if email.strip() else None
@@ -376,7 +402,7 @@ class DirectoryService:
         notes: str = "",
         actor: str = SYSTEM_ACTOR,
     ) -> ClientView:
-        name = _clean_name(name, "El nombre del cliente")
+        name = _clean_name(name, InvalidInput("El nombre del cliente no puede estar vacío."))
         if (contract_from is None) != (contract_until is None):
             raise InvalidInput(
                 "Indique inicio y fin del contrato (--contract-from y --contract-until)."
@@ -389,7 +415,12 @@ class DirectoryService:
             who = self._require_editor(session, actor)
             client = Client(name=name, tax_id=(tax_id or "").strip() or None, notes=notes)
             _insert_audited(
-                session, who, client, "client", _client_state, f"Ya existe el cliente «{name}»."
+                session,
+                who,
+                client,
+                "client",
+                _client_state,
+                Conflict("Ya existe el cliente «{name}».", params={"name": name}),
             )
             if contract_from and contract_until:
                 contract = Contract(
@@ -421,7 +452,12 @@ class DirectoryService:
                     None,
                     _contact_state(session, contact),
                 )
-            self._commit(session, f"Ya existe el cliente «{name}» o su usuario clave.")
+            self._commit(
+                session,
+                Conflict(
+                    "Ya existe el cliente «{name}» o su usuario clave.", params={"name": name}
+                ),
+            )
             session.refresh(client)
             return client_view(session, client, date.today())
 
@@ -440,14 +476,19 @@ class DirectoryService:
             client = self._client(session, client_id)
             with _audited_update(session, who, client, "client", _client_state):
                 if name is not None:
-                    client.name = _clean_name(name, "El nombre del cliente")
+                    client.name = _clean_name(
+                        name, InvalidInput("El nombre del cliente no puede estar vacío.")
+                    )
                 if tax_id is not None:
                     client.tax_id = tax_id.strip() or None
                 if notes is not None:
                     client.notes = notes.strip()
                 if active is not None:
                     client.active = active
-            self._commit(session, f"Ya existe otro cliente llamado «{client.name}».")
+            self._commit(
+                session,
+                Conflict("Ya existe otro cliente llamado «{name}».", params={"name": client.name}),
+            )
             return client_view(session, client, date.today())
 
     def clients(
@@ -544,15 +585,18 @@ class DirectoryService:
                 critical_line_24x7=critical_line_24x7,
             )
             contract.products = self._products(session, product_ids)
+            duplicate = Conflict(
+                "Ya existe el contrato número «{number}».", params={"number": number}
+            )
             _insert_audited(
                 session,
                 who,
                 contract,
                 "contract",
                 _contract_state,
-                f"Ya existe el contrato número «{number}».",
+                duplicate,
             )
-            self._commit(session, f"Ya existe el contrato número «{number}».")
+            self._commit(session, duplicate)
             return contract_detail(contract)
 
     def update_contract(
@@ -573,7 +617,9 @@ class DirectoryService:
             contract = self._contract(session, contract_id)
             with _audited_update(session, who, contract, "contract", _contract_state):
                 if number is not None:
-                    contract.number = _clean_name(number, "El número del contrato")
+                    contract.number = _clean_name(
+                        number, InvalidInput("El número del contrato no puede estar vacío.")
+                    )
                 if starts_on is not None:
                     contract.starts_on = starts_on
                 if ends_on is not None:
@@ -586,7 +632,12 @@ class DirectoryService:
                     contract.coverage_notes = coverage_notes.strip()
                 if critical_line_24x7 is not None:
                     contract.critical_line_24x7 = critical_line_24x7
-            self._commit(session, f"Ya existe el contrato número «{contract.number}».")
+            self._commit(
+                session,
+                Conflict(
+                    "Ya existe el contrato número «{number}».", params={"number": contract.number}
+                ),
+            )
             return contract_detail(contract)
 
     def renew_contract(
@@ -724,8 +775,10 @@ class DirectoryService:
             return [ProductView(p.id, p.code, p.name, p.active) for p in session.scalars(stmt)]
 
     def add_product(self, code: str, name: str, *, actor: str) -> ProductView:
-        code = _clean_name(code, "El código del producto").upper()
-        name = _clean_name(name, "El nombre del producto")
+        code = _clean_name(
+            code, InvalidInput("El código del producto no puede estar vacío.")
+        ).upper()
+        name = _clean_name(name, InvalidInput("El nombre del producto no puede estar vacío."))
         with unit_of_work(self.db) as session:
             who = self._require_editor(session, actor)
             product = Product(code=code, name=name)
@@ -735,7 +788,7 @@ class DirectoryService:
                 product,
                 "product",
                 _product_state,
-                f"Ya existe el producto con código «{code}».",
+                Conflict("Ya existe el producto con código «{code}».", params={"code": code}),
             )
             session.commit()
             return ProductView(product.id, product.code, product.name, product.active)
@@ -756,12 +809,21 @@ class DirectoryService:
                 raise NotFound("El producto no existe.")
             with _audited_update(session, who, product, "product", _product_state):
                 if code is not None:
-                    product.code = _clean_name(code, "El código del producto").upper()
+                    product.code = _clean_name(
+                        code, InvalidInput("El código del producto no puede estar vacío.")
+                    ).upper()
                 if name is not None:
-                    product.name = _clean_name(name, "El nombre del producto")
+                    product.name = _clean_name(
+                        name, InvalidInput("El nombre del producto no puede estar vacío.")
+                    )
                 if active is not None:
                     product.active = active
-            self._commit(session, f"Ya existe el producto con código «{product.code}».")
+            self._commit(
+                session,
+                Conflict(
+                    "Ya existe el producto con código «{code}».", params={"code": product.code}
+                ),
+            )
             return ProductView(product.id, product.code, product.name, product.active)
 
     # ---------------------------------------------------------------- contacts
@@ -793,9 +855,8 @@ class DirectoryService:
                 .limit(1)
             ).first()
             if taken is not None:
-                raise Conflict(
-                    f"El {kind.label} «{taken[0]}» ya pertenece a {taken[1]} ({taken[2]})."
-                )
+                address, owner, client = taken
+                raise _address_taken(kind, address, owner, client)
         for old in session.scalars(
             select(ContactAddress).where(ContactAddress.contact_id == contact.id)
         ):
@@ -827,7 +888,7 @@ class DirectoryService:
         whatsapps: Sequence[str] = (),
         actor: str = SYSTEM_ACTOR,
     ) -> int:
-        name = _clean_name(name, "El nombre del contacto")
+        name = _clean_name(name, InvalidInput("El nombre del contacto no puede estar vacío."))
         all_emails = [*([email] if email else []), *emails]
         all_phones = [*([phone] if phone else []), *phones]
         all_whatsapps = [*([whatsapp] if whatsapp else []), *whatsapps]
@@ -847,7 +908,7 @@ class DirectoryService:
                 None,
                 _contact_state(session, contact),
             )
-            self._commit(session, "Una de las direcciones ya pertenece a otro contacto.")
+            self._commit(session, Conflict("Una de las direcciones ya pertenece a otro contacto."))
             return contact.id
 
     def update_contact(
@@ -871,7 +932,9 @@ class DirectoryService:
             state_of = functools.partial(_contact_state, session)
             with _audited_update(session, who, contact, "contact", state_of):
                 if name is not None:
-                    contact.name = _clean_name(name, "El nombre del contacto")
+                    contact.name = _clean_name(
+                        name, InvalidInput("El nombre del contacto no puede estar vacío.")
+                    )
                 was_key = contact.is_key_user and contact.active
                 if is_key_user is not None:
                     contact.is_key_user = is_key_user
@@ -886,7 +949,7 @@ class DirectoryService:
                     current.phones if phones is None else phones,
                     current.whatsapps if whatsapps is None else whatsapps,
                 )
-            self._commit(session, "Una de las direcciones ya pertenece a otro contacto.")
+            self._commit(session, Conflict("Una de las direcciones ya pertenece a otro contacto."))
             return contact_detail(session, contact)
 
     @staticmethod
@@ -908,8 +971,9 @@ class DirectoryService:
         )
         if has_contract is not None and not others:
             raise InvalidInput(
-                f"{contact.name} es el único usuario clave de {contact.client.name}, que tiene "
-                "contrato: designe otro usuario clave antes de quitarle ese papel."
+                "{contact} es el único usuario clave de {client}, que tiene "
+                "contrato: designe otro usuario clave antes de quitarle ese papel.",
+                params={"contact": contact.name, "client": contact.client.name},
             )
 
     def contacts(self, client_id: int | None = None, search: str = "") -> list[ContactDetail]:

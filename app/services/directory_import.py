@@ -179,7 +179,8 @@ class DirectoryImport:
     def run(self, kind: str, text: str, *, actor: str, dry_run: bool = False) -> ImportReport:
         if kind not in KINDS:
             raise InvalidInput(
-                f"Tipo de importación desconocido: «{kind}» (use {', '.join(KINDS)})."
+                "Tipo de importación desconocido: «{kind}» (use {kinds}).",
+                params={"kind": kind, "kinds": ", ".join(KINDS)},
             )
         with unit_of_work(self.db) as session:
             who = self.directory._require_editor(session, actor)
@@ -410,7 +411,8 @@ class DirectoryImport:
     def export(self, kind: str) -> str:
         if kind not in KINDS:
             raise InvalidInput(
-                f"Tipo de exportación desconocido: «{kind}» (use {', '.join(KINDS)})."
+                "Tipo de exportación desconocido: «{kind}» (use {kinds}).",
+                params={"kind": kind, "kinds": ", ".join(KINDS)},
             )
         out = io.StringIO(newline="")
         writer = csv.writer(out, lineterminator="\n")

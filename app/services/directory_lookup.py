@@ -17,7 +17,7 @@ from app.services.snapshots import ClientView, ContactView, ContractView, Techni
 def technician_by_login(session: Session, login: str) -> Technician:
     tech = session.scalar(select(Technician).where(Technician.login == login.strip().lower()))
     if tech is None:
-        raise NotFound(f"No existe el representante técnico «{login}».")
+        raise NotFound("No existe el representante técnico «{login}».", params={"login": login})
     return tech
 
 
@@ -36,7 +36,7 @@ def technician_view(tech: Technician) -> TechnicianView:
 def client_by_name(session: Session, name: str) -> Client:
     client = session.scalar(select(Client).where(func.lower(Client.name) == name.strip().lower()))
     if client is None:
-        raise NotFound(f"No existe el cliente «{name}».")
+        raise NotFound("No existe el cliente «{name}».", params={"name": name})
     return client
 
 

@@ -195,7 +195,10 @@ class MailIntakeService:
                 select(Ticket.id, Ticket.received_at).where(Ticket.id == ticket_id)
             ).first()
             if ticket is None:
-                raise NotFound(f"No existe el tiquete {format_ticket_number(ticket_id)}.")
+                raise NotFound(
+                    "No existe el tiquete {number}.",
+                    params={"number": format_ticket_number(ticket_id)},
+                )
             now = now_utc()
             action = TicketAction(
                 uid=mail_uid(key),
@@ -467,7 +470,9 @@ class MailIntakeService:
                 select(MailQuarantine.raw).where(MailQuarantine.id == quarantine_id)
             )
             if data is None:
-                raise NotFound(f"No existe el correo en cuarentena n.º {quarantine_id}.")
+                raise NotFound(
+                    "No existe el correo en cuarentena n.º {id}.", params={"id": quarantine_id}
+                )
             return data
 
     def ticket_from_quarantine(
@@ -485,10 +490,13 @@ class MailIntakeService:
             _require_supervisor(session, actor)
             row = session.get(MailQuarantine, quarantine_id)
             if row is None:
-                raise NotFound(f"No existe el correo en cuarentena n.º {quarantine_id}.")
+                raise NotFound(
+                    "No existe el correo en cuarentena n.º {id}.", params={"id": quarantine_id}
+                )
             if row.resolved_ticket_id is not None:
                 raise Conflict(
-                    f"Ese correo ya se convirtió en {format_ticket_number(row.resolved_ticket_id)}."
+                    "Ese correo ya se convirtió en {number}.",
+                    params={"number": format_ticket_number(row.resolved_ticket_id)},
                 )
             raw, received = row.raw, row.received_at
         if not subject.strip():
@@ -668,11 +676,15 @@ def _touch_for_reply(session: Session, ticket_id: int, now: datetime) -> TicketS
     if session.get_bind().dialect.name == "postgresql":
         previous = session.scalar(sql_text("SELECT imr_intake_mail_reply(:t)"), {"t": ticket_id})
         if previous is None:
-            raise NotFound(f"No existe el tiquete {format_ticket_number(ticket_id)}.")
+            raise NotFound(
+                "No existe el tiquete {number}.", params={"number": format_ticket_number(ticket_id)}
+            )
         return TicketStatus(previous)
     current = session.scalar(select(Ticket.status).where(Ticket.id == ticket_id))
     if current is None:
-        raise NotFound(f"No existe el tiquete {format_ticket_number(ticket_id)}.")
+        raise NotFound(
+            "No existe el tiquete {number}.", params={"number": format_ticket_number(ticket_id)}
+        )
     status = TicketStatus(current)
     values: dict[str, object] = {"updated_at": now, "version": Ticket.version + 1}
     if status in REOPENED_BY_REPLY:

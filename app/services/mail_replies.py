@@ -48,7 +48,8 @@ class MailReplyService:
         recipient = (to_addr or detail.requester_address or "").strip()
         if "@" not in recipient:
             raise InvalidInput(
-                f"El tiquete {detail.number} no tiene un correo del solicitante; indíquelo."
+                "El tiquete {number} no tiene un correo del solicitante; indíquelo.",
+                params={"number": detail.number},
             )
         number = format_ticket_number(ticket_id)
         base = (subject or detail.row.subject).strip()

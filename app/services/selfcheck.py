@@ -55,22 +55,37 @@ def schema_revision(services: Services) -> str:
         with services.db.engine.connect() as connection:
             if not inspect(connection).has_table("alembic_version"):
                 raise ServiceError(
-                    f"La base de datos {services.db.display_name} no tiene el esquema de IMR; "
-                    "ejecute «imr-console db upgrade»."
+                    "La base de datos {database} no tiene el esquema de IMR; "
+                    "ejecute «imr-console db upgrade».",
+                    params={"database": services.db.display_name},
                 )
             current = set(MigrationContext.configure(connection).get_current_heads())
     except DBAPIError as error:
         first = str(error.orig or error).strip().splitlines()
         raise DatabaseUnavailable(
-            f"No se pudo abrir la base de datos {services.db.display_name}: "
-            f"{first[0] if first else type(error).__name__}"
+            "No se pudo abrir la base de datos {database}: {detail}",
+            params={
+                "database": services.db.display_name,
+                "detail": first[0] if first else type(error).__name__,
+            },
         ) from error
     expected = set(heads())
     if current != expected:
+        params = {
+            "database": services.db.display_name,
+            "current": ", ".join(sorted(current)),
+            "expected": ", ".join(sorted(expected)),
+        }
+        if not current:
+            raise ServiceError(
+                "La base de datos {database} está en la versión (ninguna) y esta consola espera "
+                "{expected}; ejecute «imr-console db upgrade».",
+                params=params,
+            )
         raise ServiceError(
-            f"La base de datos {services.db.display_name} está en la versión "
-            f"{', '.join(sorted(current)) or '(ninguna)'} y esta consola espera "
-            f"{', '.join(sorted(expected))}; ejecute «imr-console db upgrade»."
+            "La base de datos {database} está en la versión {current} y esta consola espera "
+            "{expected}; ejecute «imr-console db upgrade».",
+            params=params,
         )
     return ", ".join(sorted(current))
 

@@ -96,7 +96,7 @@ class SlaAdminService:
         """Public holidays of the calendar's country in ``year`` (observed days included)."""
         calendar = self.policy.get().calendars.get(calendar_name)
         if calendar is None:
-            raise NotFound(f"No existe el calendario «{calendar_name}».")
+            raise NotFound("No existe el calendario «{name}».", params={"name": calendar_name})
         out = []
         day = date(year, 1, 1)
         while day.year == year:
@@ -123,13 +123,16 @@ class SlaAdminService:
         try:
             normalised = WeeklyHours.from_json(weekly).to_json()
         except (ValueError, TypeError) as error:
-            raise InvalidInput(f"Horario no válido: {error}") from error
+            raise InvalidInput(
+                "Horario no válido: {error}", params={"error": str(error)}
+            ) from error
         with unit_of_work(self.db) as session:
             login = self._require_editor(session, actor)
             row = self._calendar(session, calendar_name)
             if row.weekly is None:
                 raise InvalidInput(
-                    f"El calendario «{row.label}» está abierto 24×7; no tiene horario que editar."
+                    "El calendario «{calendar}» está abierto 24×7; no tiene horario que editar.",
+                    params={"calendar": row.label},
                 )
             before = row.weekly
             if before == normalised:
@@ -148,7 +151,9 @@ class SlaAdminService:
             login = self._require_editor(session, actor)
             row = self._calendar(session, calendar_name)
             if any(c.day == day for c in row.closures):
-                raise InvalidInput(f"El {day:%d/%m/%Y} ya es día de cierre.")
+                raise InvalidInput(
+                    "El {day} ya es día de cierre.", params={"day": f"{day:%d/%m/%Y}"}
+                )
             row.closures.append(CalendarClosure(day=day, reason=reason.strip()[:200]))
             _audit(
                 session,
@@ -171,7 +176,7 @@ class SlaAdminService:
             row = self._calendar(session, calendar_name)
             found = next((c for c in row.closures if c.day == day), None)
             if found is None:
-                raise NotFound(f"El {day:%d/%m/%Y} no es día de cierre.")
+                raise NotFound("El {day} no es día de cierre.", params={"day": f"{day:%d/%m/%Y}"})
             before = {"day": day.isoformat(), "reason": found.reason}
             row.closures.remove(found)
             _audit(session, login, "calendar", row.name, "remove_closure", before, None)
@@ -255,13 +260,15 @@ class SlaAdminService:
             .options(selectinload(CalendarSetting.closures))
         )
         if row is None:
-            raise NotFound(f"No existe el calendario «{name}».")
+            raise NotFound("No existe el calendario «{name}».", params={"name": name})
         return row
 
     def _validate(self, row: CalendarSetting) -> None:
         try:
             calendar = calendar_from_row(row)
         except ValueError as error:
-            raise InvalidInput(f"Calendario no válido: {error}") from error
+            raise InvalidInput(
+                "Calendario no válido: {error}", params={"error": str(error)}
+            ) from error
         if calendar.weekly is not None and calendar.weekly.is_empty:
             raise InvalidInput("El horario de oficina necesita al menos un tramo en la semana.")

@@ -93,9 +93,9 @@ def now_utc() -> datetime:
     return datetime.now(UTC)
 
 
-def _require_aware(value: datetime, what: str) -> datetime:
+def _require_aware(value: datetime, naive: InvalidInput) -> datetime:
     if value.tzinfo is None:
-        raise InvalidInput(f"La fecha de {what} debe indicar la zona horaria.")
+        raise naive
     return value.astimezone(UTC)
 
 
@@ -202,7 +202,12 @@ class TicketService:
             raise InvalidInput("El asunto del tiquete no puede estar vacío.")
         now = now_utc()
         received = (
-            now if request.received_at is None else _require_aware(request.received_at, "recepción")
+            now
+            if request.received_at is None
+            else _require_aware(
+                request.received_at,
+                InvalidInput("La fecha de recepción debe indicar la zona horaria."),
+            )
         )
         if received > now + CLOCK_SKEW_ALLOWANCE:
             raise InvalidInput("La fecha de recepción no puede estar en el futuro.")
@@ -383,16 +388,23 @@ class TicketService:
             ticket = self._load(session, ticket_id)
             if ticket.assignee_id == tech.id:
                 raise Conflict(
-                    f"Usted ya tiene tomado el tiquete {format_ticket_number(ticket_id)}."
+                    "Usted ya tiene tomado el tiquete {number}.",
+                    params={"number": format_ticket_number(ticket_id)},
                 )
             if ticket.assignee is not None:
                 raise Conflict(
-                    f"El tiquete {format_ticket_number(ticket_id)} ya lo tomó "
-                    f"{ticket.assignee.name}.",
+                    "El tiquete {number} ya lo tomó {assignee}.",
+                    params={
+                        "number": format_ticket_number(ticket_id),
+                        "assignee": ticket.assignee.name,
+                    },
                     changed_by=ticket.assignee.login,
                     current_version=ticket.version,
                 )
-            raise Conflict(f"El tiquete {format_ticket_number(ticket_id)} ya no está abierto.")
+            raise Conflict(
+                "El tiquete {number} ya no está abierto.",
+                params={"number": format_ticket_number(ticket_id)},
+            )
         session.add(
             TicketAction(
                 uid=uuid.uuid4().hex,
@@ -440,7 +452,9 @@ class TicketService:
             tech = technician_by_login(session, actor)
             ticket = self._load_for_edit(session, ticket_id, expected_version)
             if ticket.assignee_id is None:
-                raise Conflict(f"El tiquete {ticket.id} no está tomado por nadie.")
+                raise Conflict(
+                    "El tiquete {id} no está tomado por nadie.", params={"id": ticket.id}
+                )
             if ticket.assignee_id != tech.id and tech.role not in SUPERVISOR_ROLES:
                 raise PermissionDenied(
                     "Solo quien tomó el tiquete o un supervisor puede liberarlo."
@@ -512,13 +526,21 @@ class TicketService:
         Retrying with the same ``uid`` never stores it twice.
         """
         now = now_utc()
-        at = now if occurred_at is None else _require_aware(occurred_at, "la acción")
+        at = (
+            now
+            if occurred_at is None
+            else _require_aware(
+                occurred_at, InvalidInput("La fecha de la acción debe indicar la zona horaria.")
+            )
+        )
         if at > now + CLOCK_SKEW_ALLOWANCE:
             raise InvalidInput("La hora de la acción no puede estar en el futuro.")
         if duration_minutes is not None and not 0 <= duration_minutes <= 24 * 60:
             raise InvalidInput("La duración debe estar entre 0 y 1440 minutos.")
         if is_contact and not kind.can_be_contact:
-            raise InvalidInput(f"«{kind.label}» no cuenta como contacto con el solicitante.")
+            raise InvalidInput(
+                "«{kind}» no cuenta como contacto con el solicitante.", params={"kind": kind}
+            )
         if not text.strip() and not attachments:
             raise InvalidInput("Escriba qué se hizo antes de registrar la acción.")
         with unit_of_work(self.db) as session:
@@ -633,7 +655,9 @@ class TicketService:
             ticket = self._load_for_edit(session, ticket_id, expected_version)
             old = Priority(ticket.priority)
             if old == priority:
-                raise InvalidInput(f"El tiquete ya tiene prioridad {priority.label}.")
+                raise InvalidInput(
+                    "El tiquete ya tiene prioridad {priority}.", params={"priority": priority}
+                )
             before = {
                 "priority": int(old),
                 "first_contact_due": ticket.first_contact_due.isoformat(),
@@ -726,7 +750,10 @@ class TicketService:
     ) -> None:
         current = TicketStatus(ticket.status)
         if not can_transition(current, status):
-            raise InvalidInput(f"No se puede pasar de «{current.label}» a «{status.label}».")
+            raise InvalidInput(
+                "No se puede pasar de «{current}» a «{status}».",
+                params={"current": current, "status": status},
+            )
         ticket.status = status.value
         now = now_utc()
         if status is TicketStatus.CLOSED:
@@ -754,7 +781,10 @@ class TicketService:
             dup = self._load(session, duplicate_id)
             original = self._load(session, original_id)
             if dup.merged_into_id is not None:
-                raise Conflict(f"El tiquete {dup.id} ya fue fusionado en IMR-{dup.merged_into_id}.")
+                raise Conflict(
+                    "El tiquete {id} ya fue fusionado en IMR-{original}.",
+                    params={"id": dup.id, "original": dup.merged_into_id},
+                )
             if not TicketStatus(original.status).is_open:
                 raise InvalidInput("Solo se puede fusionar en un tiquete abierto.")
             for action in dup.actions:
@@ -809,7 +839,9 @@ class TicketService:
     def _load(self, session: Session, ticket_id: int) -> Ticket:
         ticket = session.get(Ticket, ticket_id)
         if ticket is None:
-            raise NotFound(f"No existe el tiquete {format_ticket_number(ticket_id)}.")
+            raise NotFound(
+                "No existe el tiquete {number}.", params={"number": format_ticket_number(ticket_id)}
+            )
         return ticket
 
     def _load_for_edit(
@@ -824,12 +856,20 @@ class TicketService:
         session.rollback()
         ticket = self._load(session, ticket_id)
         session.refresh(ticket)
-        who = ticket.updated_by.name if ticket.updated_by else "otro proceso"
         when = ticket.updated_at.astimezone(self._local_zone())
+        params = {"number": format_ticket_number(ticket_id), "time": f"{when:%H:%M:%S}"}
+        if ticket.updated_by is None:
+            return Conflict(
+                "otro proceso modificó el tiquete {number} a las {time}. "
+                "Recargue para ver los cambios; su texto se conserva.",
+                params=params,
+                current_version=ticket.version,
+            )
         return Conflict(
-            f"{who} modificó el tiquete {format_ticket_number(ticket_id)} a las {when:%H:%M:%S}. "
+            "{who} modificó el tiquete {number} a las {time}. "
             "Recargue para ver los cambios; su texto se conserva.",
-            changed_by=ticket.updated_by.login if ticket.updated_by else None,
+            params={**params, "who": ticket.updated_by.name},
+            changed_by=ticket.updated_by.login,
             current_version=ticket.version,
         )
 
@@ -874,7 +914,9 @@ class TicketService:
     def _detail(self, session: Session, ticket_id: int) -> TicketDetail:
         row = session.execute(_row_select().where(Ticket.id == ticket_id)).one_or_none()
         if row is None:
-            raise NotFound(f"No existe el tiquete {format_ticket_number(ticket_id)}.")
+            raise NotFound(
+                "No existe el tiquete {number}.", params={"number": format_ticket_number(ticket_id)}
+            )
         ticket = session.scalar(
             select(Ticket)
             .where(Ticket.id == ticket_id)

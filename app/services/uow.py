@@ -39,10 +39,16 @@ def unit_of_work(db: Database) -> Iterator[Session]:
     except DBAPIError as error:
         if _is_unavailable(error):
             lines = str(error.orig or "").strip().splitlines()
-            reason = f" Detalle: {explain_connection_error(lines[0])}" if lines else ""
+            if not lines:
+                raise DatabaseUnavailable(
+                    "No se pudo conectar con la base de datos ({database}). Revise la red o el "
+                    "servidor e intente de nuevo.",
+                    params={"database": db.display_name},
+                ) from error
             raise DatabaseUnavailable(
-                "No se pudo conectar con la base de datos "
-                f"({db.display_name}). Revise la red o el servidor e intente de nuevo.{reason}"
+                "No se pudo conectar con la base de datos ({database}). Revise la red o el "
+                "servidor e intente de nuevo. Detalle: {detail}",
+                params={"database": db.display_name, "detail": explain_connection_error(lines[0])},
             ) from error
         if isinstance(error, ProgrammingError) and getattr(error.orig, "sqlstate", "") == "42501":
             raise PermissionDenied(

@@ -181,3 +181,32 @@ def test_deactivation_keeps_history(db: Database, directory: DirectoryService) -
     with pytest.raises(InvalidInput, match="su propio usuario"):
         directory.update_technician("sup", actor="sup", active=False)
     assert [a.action for a in directory.audit_trail("client", client_id)] == ["create", "update"]
+
+
+def test_refusals_name_the_address_kind_and_the_empty_field(directory: DirectoryService) -> None:
+    client_id = _client(directory)
+    directory.add_contact(
+        client_id,
+        "Uno",
+        emails=["uno@istmo.pa"],
+        phones=["223-4567"],
+        whatsapps=["6093-0740"],
+        actor="sup",
+    )
+    cases = [
+        ({"emails": ["UNO@istmo.pa"]}, "El correo electrónico «uno@istmo.pa»"),
+        ({"phones": ["+507 223 4567"]}, "El teléfono «+5072234567»"),
+        ({"whatsapps": ["6093 0740"]}, "El WhatsApp «+50760930740»"),
+    ]
+    for addresses, start in cases:
+        with pytest.raises(Conflict) as caught:
+            directory.add_contact(client_id, "Dos", actor="sup", **addresses)  # type: ignore[arg-type]
+        assert caught.value.message == f"{start} ya pertenece a Uno (Cervecería Istmo)."
+        assert caught.value.params["contact"] == "Uno"
+    with pytest.raises(InvalidInput) as empty:
+        directory.add_product("  ", "ERP", actor="sup")
+    assert empty.value.message == "El código del producto no puede estar vacío."
+    with pytest.raises(Conflict) as duplicate:
+        directory.add_client("Cervecería Istmo", actor="sup")
+    assert duplicate.value.message == "Ya existe el cliente «Cervecería Istmo»."
+    assert duplicate.value.params == {"name": "Cervecería Istmo"}

@@ -264,3 +264,27 @@ def test_queue_rows_carry_last_action(svc: TicketService) -> None:
     row = next(r for r in svc.queue() if r.id == ticket_id)
     assert row.last_action_kind is ActionKind.DIAGNOSIS
     assert row.last_action_at is not None and row.last_action_at.tzinfo is not None
+
+
+def test_refusals_are_spanish_and_keep_their_template_and_params(svc: TicketService) -> None:
+    ticket_id = _open(svc, priority=Priority.ALTO)
+    number = svc.get(ticket_id).number
+    svc.claim(ticket_id, "ana")
+    with pytest.raises(Conflict) as taken:
+        svc.claim(ticket_id, "beto")
+    assert taken.value.message == f"El tiquete {number} ya lo tomó Ana Ríos."
+    assert taken.value.template == "El tiquete {number} ya lo tomó {assignee}."
+    assert taken.value.params == {"number": number, "assignee": "Ana Ríos"}
+    with pytest.raises(InvalidInput) as note:
+        svc.log_action(ticket_id, "ana", ActionKind.NOTE, "x", is_contact=True)
+    assert note.value.message == "«Nota interna» no cuenta como contacto con el solicitante."
+    assert note.value.params == {"kind": ActionKind.NOTE}
+    with pytest.raises(InvalidInput) as naive:
+        svc.log_action(ticket_id, "ana", ActionKind.NOTE, "x", occurred_at=datetime(2026, 1, 1))
+    assert naive.value.message == "La fecha de la acción debe indicar la zona horaria."
+    with pytest.raises(InvalidInput) as same:
+        svc.reprioritise(ticket_id, Priority.ALTO, "igual", "ana")
+    assert same.value.message == "El tiquete ya tiene prioridad Alto."
+    with pytest.raises(InvalidInput) as status:
+        svc.close(ticket_id, "ana")
+    assert status.value.message == "No se puede pasar de «Asignado» a «Cerrado»."
