@@ -10,6 +10,10 @@ reads the Python sources with ``ast`` and finds:
 * calls to any module-level wrapper whose body is ``return QCoreApplication.translate("Ctx", x)``
   (context: that wrapper's ``"Ctx"``), also when the wrapper is imported from another ui module.
 
+From app/ it takes the fixed texts the screens show through ``ui.i18n.domain`` (context "Domain")
+and the Spanish template of every service error raised or built with a literal first argument
+(context "ServiceError", shown by ``ui.service_errors.error_text``).
+
 The .ts file keeps every existing translation; new texts come in as ``unfinished`` and texts no
 longer in the sources are dropped. Usage::
 
@@ -49,6 +53,44 @@ def domain_texts() -> list[tuple[str, Path]]:
 
     audit = ROOT / "app" / "services" / "audit_text.py"
     texts += [(text, audit) for text in fixed_texts()]
+    return texts
+
+
+def service_error_texts(root: Path | None = None) -> list[tuple[str, Path, int]]:
+    """Spanish templates of the errors from app/services/errors.py raised anywhere in app/.
+
+    The command line's own modules are left out: their errors only reach a terminal, in Spanish.
+    """
+    app = ROOT / "app"
+    terminal_only = (app / "cli.py", app / "commands")
+    paths = sorted(
+        p
+        for p in (app if root is None else root).rglob("*.py")
+        if not any(p == skip or skip in p.parents for skip in terminal_only)
+    )
+    trees = {path: ast.parse(path.read_text(encoding="utf-8"), str(path)) for path in paths}
+    errors = app / "services" / "errors.py"
+    declared = list(trees.values())
+    if errors not in trees and errors.exists():  # the base classes, for another ``root``
+        declared.append(ast.parse(errors.read_text(encoding="utf-8"), str(errors)))
+    classes = {"ServiceError"}
+    grown = True
+    while grown:  # subclasses of subclasses, wherever in app/ they are declared
+        grown = False
+        for tree in declared:
+            for node in ast.walk(tree):
+                if isinstance(node, ast.ClassDef) and node.name not in classes:
+                    bases = {b.id if isinstance(b, ast.Name) else "" for b in node.bases}
+                    if bases & classes:
+                        classes.add(node.name)
+                        grown = True
+    texts = []
+    for path, tree in trees.items():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and _callee_name(node) in classes and node.args:
+                text = _literal(node.args[0])
+                if text:
+                    texts.append((text, path, node.lineno))
     return texts
 
 
@@ -130,6 +172,8 @@ def collect(paths: list[Path] | None = None) -> Found:
         _Visitor(path, aliases, found).visit(tree)
     for text, source in domain_texts():
         found.add("Domain", text, source, 0)
+    for text, source, line in service_error_texts():
+        found.add("ServiceError", text, source, line)
     return found
 
 
