@@ -21,6 +21,7 @@ from app.services.bootstrap import Services, open_services
 from app.services.snapshots import TechnicianView
 from ui import i18n
 from ui.context import AppContext
+from ui.service_errors import error_text
 from ui.tasks import TaskRunner
 
 RESOURCES = resources_dir()
@@ -162,7 +163,7 @@ class Console:
         self.live = attach_live_feed(window, ctx)
 
     def _failed(self, error: BaseException) -> None:
-        message = getattr(error, "message", None) or str(error).splitlines()[0]
+        message = error_text(error)
         box = QMessageBox(QMessageBox.Icon.Critical, "Consola IMR", message)
         box.setInformativeText(
             QCoreApplication.translate(

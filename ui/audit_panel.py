@@ -51,6 +51,7 @@ from app.services.audit_trail import (
 )
 from app.services.errors import ServiceError
 from ui import i18n
+from ui.service_errors import error_text
 from ui.tasks import TaskRunner
 from ui.widgets.banner import Banner
 from ui.widgets.guard import while_alive
@@ -429,7 +430,7 @@ class AuditPanel(QWidget):
 
     def _failed(self, error: BaseException) -> None:
         message = (
-            error.message
+            error_text(error)
             if isinstance(error, ServiceError)
             else _tr("No se pudo cargar el registro de cambios.")
         )

@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
 
 from app.domain.channels import Channel
 from app.domain.priorities import Priority
+from app.services.errors import ServiceError
 from app.services.sla_admin import CalendarView, SlaAdminService, SlaSettingsView
 from ui import i18n
+from ui.service_errors import error_text
 from ui.tasks import TaskRunner
 
 WEEKDAYS = (
@@ -299,7 +301,11 @@ class CalendarEditor(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)
-        message = getattr(error, "message", None) or _tr("No se pudo completar la operación.")
+        message = (
+            error_text(error)
+            if isinstance(error, ServiceError)
+            else _tr("No se pudo completar la operación.")
+        )
         self._show(message, error=True)
         self.failed.emit(message)
 

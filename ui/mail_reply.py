@@ -9,8 +9,10 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from app.config import MailSettings
 from app.intake.ack import SmtpSettings
+from app.services.errors import ServiceError
 from app.services.mail_replies import MailReplyService
 from app.services.snapshots import TicketDetail
+from ui.service_errors import error_text
 
 
 def _tr(text: str) -> str:
@@ -54,6 +56,7 @@ class MailReplySender:
                 reload()
 
         def failed(error: BaseException) -> None:
-            QMessageBox.warning(dialog, _tr("Correo no enviado"), str(error))
+            message = error_text(error) if isinstance(error, ServiceError) else str(error)
+            QMessageBox.warning(dialog, _tr("Correo no enviado"), message)
 
         self.ctx.runner.run(lambda: self.service.send_reply(detail.id, actor, text), done, failed)

@@ -47,7 +47,8 @@ from ui.queue_model import (
     icon,
     utc_now,
 )
-from ui.search_panel import ClientPanel, SearchPanel, error_text
+from ui.search_panel import ClientPanel, SearchPanel
+from ui.service_errors import error_text
 
 DialogFactory = Callable[..., QDialog]
 

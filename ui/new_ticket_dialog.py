@@ -49,6 +49,7 @@ from app.services.tickets import FirstAction, OpenTicketRequest
 from ui import i18n
 from ui.context import AppContext
 from ui.priority_questions import PriorityQuestions
+from ui.service_errors import error_text
 from ui.timeline import plain_label
 from ui.widgets.banner import Banner
 from ui.widgets.guard import GuardedJobs
@@ -716,10 +717,11 @@ class NewTicketDialog(QDialog, GuardedJobs):
         self._busy = False
         if isinstance(error, DatabaseUnavailable):
             self.banner.show_message(
-                error.message + " " + _tr("Lo escrito se conserva; intente de nuevo."), "error"
+                error_text(error) + " " + _tr("Lo escrito se conserva; intente de nuevo."),
+                "error",
             )
         elif isinstance(error, ServiceError):
-            self.banner.show_message(error.message, "warning")
+            self.banner.show_message(error_text(error), "warning")
         else:
             self.banner.show_message(
                 _tr("Error inesperado: {0}. Lo escrito se conserva.").format(error), "error"

@@ -30,6 +30,7 @@ from app.services.mail_intake import MailIntakeService, QuarantineView
 from ui import i18n
 from ui.context import AppContext
 from ui.mail_thread import raw_preview
+from ui.service_errors import error_text
 from ui.timeline import human_size
 from ui.widgets.banner import Banner
 from ui.widgets.guard import while_alive
@@ -136,7 +137,7 @@ class QuarantinePanel(QWidget):
         self.ctx.runner.run(fn, while_alive(self, on_success), while_alive(self, self._failed))
 
     def _failed(self, error: BaseException) -> None:
-        message = error.message if isinstance(error, ServiceError) else str(error)
+        message = error_text(error) if isinstance(error, ServiceError) else str(error)
         self.banner.show_message(message, "error")
 
     # ------------------------------------------------------------------ list

@@ -23,15 +23,7 @@ from PySide6.QtWidgets import (
 from app.services.snapshots import ClientView, QueueRow
 from ui.context import AppContext
 from ui.queue_model import ROW_ROLE, Column, QueueModel, TimerFactory, default_timer_factory
-
-
-def error_text(error: BaseException) -> str:
-    """The Spanish message of a service error, or a short generic line (never a traceback)."""
-    message = getattr(error, "message", None)
-    if isinstance(message, str) and message:
-        return message
-    first = str(error).strip().splitlines()
-    return first[0] if first else type(error).__name__
+from ui.service_errors import error_text
 
 
 def ticket_table(model: QueueModel, parent: QWidget, columns: tuple[Column, ...]) -> QTableView:

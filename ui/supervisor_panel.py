@@ -48,6 +48,7 @@ from app.reports.export import period_csv
 from app.reports.forecast import Forecast
 from app.reports.period import Period
 from app.services.audit_trail import AuditTrailService
+from app.services.errors import ServiceError
 from app.services.reports import ReportService
 from app.services.sla_admin import SlaAdminService
 from app.services.sla_settings import PolicyCache
@@ -56,6 +57,7 @@ from ui.audit_panel import AuditPanel
 from ui.clock_text import STATE_BACKGROUNDS, describe
 from ui.context import AppContext
 from ui.report_charts import compliance_chart, first_contact_chart, open_age_chart
+from ui.service_errors import error_text
 from ui.tasks import TaskRunner
 from ui.widgets.period import period_edits
 
@@ -648,7 +650,11 @@ class SupervisorPanel(QWidget):
 
     def _failed(self, error: BaseException) -> None:
         self.load_button.setEnabled(True)
-        message = getattr(error, "message", None) or _tr("No se pudo calcular el informe.")
+        message = (
+            error_text(error)
+            if isinstance(error, ServiceError)
+            else _tr("No se pudo calcular el informe.")
+        )
         self.status.setText(message)
         self.failed.emit(message)
 

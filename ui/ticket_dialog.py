@@ -55,6 +55,7 @@ from ui import i18n
 from ui.clock_text import describe
 from ui.context import AppContext
 from ui.mail_thread import MailThreadView, RawMailDialog
+from ui.service_errors import error_text
 from ui.timeline import Timeline, ask_save_path, human_size, plain_label
 from ui.widgets.banner import Banner
 from ui.widgets.guard import GuardedJobs
@@ -820,13 +821,13 @@ class TicketDialog(QDialog, GuardedJobs):
     def _on_failed(self, error: BaseException) -> None:
         self._busy = False
         if isinstance(error, Conflict):
-            self.banner.show_message(error.message, "error", _tr("Recargar"))
+            self.banner.show_message(error_text(error), "error", _tr("Recargar"))
         elif isinstance(error, DatabaseUnavailable):
             self.banner.show_message(
-                error.message + " " + _tr("Lo escrito se conserva."), "error", _tr("Recargar")
+                error_text(error) + " " + _tr("Lo escrito se conserva."), "error", _tr("Recargar")
             )
         elif isinstance(error, ServiceError):
-            self.banner.show_message(error.message, "warning")
+            self.banner.show_message(error_text(error), "warning")
         else:
             self.banner.show_message(
                 _tr("Error inesperado: {0}. Lo escrito se conserva.").format(error), "error"

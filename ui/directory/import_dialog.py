@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.services.directory_import import KINDS, DirectoryImport, ImportReport
 from app.services.errors import InvalidInput, ServiceError
 from ui.context import AppContext
+from ui.service_errors import error_text
 
 
 def _tr(text: str) -> str:
@@ -73,7 +74,7 @@ def _ask_save(parent: QWidget, suggested: str) -> str:
 
 def _failure_text(error: BaseException) -> str:
     if isinstance(error, ServiceError):
-        return error.message
+        return error_text(error)
     return _tr("No se pudo completar la operación; intente de nuevo.")
 
 

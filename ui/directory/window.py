@@ -44,6 +44,7 @@ from ui.directory.dialogs import (
 )
 from ui.directory.import_dialog import ExportDialog, ImportDialog
 from ui.directory.table import Column, SearchableTable
+from ui.service_errors import error_text
 from ui.widgets.banner import Banner
 
 
@@ -384,7 +385,7 @@ class DirectoryWindow(QDialog):
 
     def _on_failure(self, error: BaseException) -> None:
         if isinstance(error, ServiceError):
-            self.banner.show_message(error.message, "error")
+            self.banner.show_message(error_text(error), "error")
         else:
             self.banner.show_message(
                 _tr("No se pudo completar la operación; intente de nuevo."), "error"

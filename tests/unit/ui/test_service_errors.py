@@ -1,0 +1,211 @@
+"""Service errors on screen follow the console's language; a bad translation shows the Spanish."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTranslator
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from app.data.engine import Database
+from app.domain.channels import Channel
+from app.domain.priorities import Priority
+from app.domain.tickets import TicketStatus
+from app.services.directory import DirectoryService
+from app.services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from app.services.sla_settings import PolicyCache
+from app.services.tickets import OpenTicketRequest, TicketService
+from tests.unit.ui.conftest_dialogs import wait_idle
+from ui import i18n
+from ui.context import AppContext
+from ui.service_errors import error_text
+from ui.tasks import TaskRunner
+from ui.ticket_dialog import TicketDialog
+
+ROOT = Path(__file__).resolve().parents[3]
+sys.path.insert(0, str(ROOT / "tools"))
+import extract_strings  # noqa: E402
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+@pytest.fixture
+def english(qapp: QApplication) -> Iterator[None]:
+    assert i18n.install(qapp, "en")
+    try:
+        yield
+    finally:
+        i18n.install(qapp, "es")
+
+
+class _Translator(QTranslator):
+    """A hand-made translation of a few service error templates."""
+
+    def __init__(self, texts: dict[str, str]) -> None:
+        super().__init__()
+        self.texts = texts
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        return self.texts.get(source) if context == "ServiceError" else None
+
+
+@pytest.fixture
+def translated(qapp: QApplication) -> Iterator[dict[str, str]]:
+    texts: dict[str, str] = {}
+    translator = _Translator(texts)
+    qapp.installTranslator(translator)
+    try:
+        yield texts
+    finally:
+        qapp.removeTranslator(translator)
+
+
+def test_english_fills_the_translated_template_with_the_params(english: None) -> None:
+    missing = NotFound("No existe el tiquete {number}.", params={"number": "IMR-42"})
+    assert error_text(missing) == "Ticket IMR-42 does not exist."
+    moved = InvalidInput(
+        "No se puede pasar de «{current}» a «{status}».",
+        params={"current": TicketStatus.CLOSED, "status": TicketStatus.IN_PROGRESS},
+    )
+    assert error_text(moved) == "A ticket cannot go from “Closed” to “In progress”."
+    same = InvalidInput(
+        "El tiquete ya tiene prioridad {priority}.", params={"priority": Priority.ALTO}
+    )
+    assert error_text(same) == "The ticket already has priority High."
+    static = PermissionDenied("Solo un supervisor puede reasignar tiquetes.")
+    assert error_text(static) == "Only a supervisor can reassign tickets."
+    assert missing.message == "No existe el tiquete IMR-42."  # the error itself stays Spanish
+
+
+def test_spanish_shows_the_message_unchanged(qapp: QApplication) -> None:
+    assert i18n.current() == "es"
+    taken = Conflict(
+        "El tiquete {number} ya lo tomó {assignee}.",
+        params={"number": "IMR-7", "assignee": "Beto Jaén"},
+    )
+    assert error_text(taken) == "El tiquete IMR-7 ya lo tomó Beto Jaén."
+    moved = InvalidInput(
+        "No se puede pasar de «{current}» a «{status}».",
+        params={"current": TicketStatus.CLOSED, "status": TicketStatus.IN_PROGRESS},
+    )
+    assert error_text(moved) == "No se puede pasar de «Cerrado» a «En proceso»."
+
+
+def test_an_error_without_a_translation_shows_its_spanish_message(english: None) -> None:
+    unknown = InvalidInput("Texto {x} que ninguna traducción conoce.", params={"x": 1})
+    assert error_text(unknown) == "Texto 1 que ninguna traducción conoce."
+    built_elsewhere = InvalidInput("«archivo.txt» no es un archivo de texto CSV.")
+    assert error_text(built_elsewhere) == "«archivo.txt» no es un archivo de texto CSV."
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "Ticket {ticket} does not exist.",  # a field the error does not have
+        "This ticket does not exist.",  # the number left out
+        "Ticket {number} of {number}{ does not exist.",  # not a template at all
+        "Ticket {0} does not exist.",  # positional
+    ],
+)
+def test_a_translation_whose_fields_do_not_match_falls_back_to_spanish(
+    translated: dict[str, str], bad: str
+) -> None:
+    translated["No existe el tiquete {number}."] = bad
+    error = NotFound("No existe el tiquete {number}.", params={"number": "IMR-42"})
+    assert error_text(error) == "No existe el tiquete IMR-42."
+    translated["No existe el tiquete {number}."] = "Ticket {number} is gone."
+    assert error_text(error) == "Ticket IMR-42 is gone."
+
+
+def test_every_template_raised_in_app_is_listed_for_translation() -> None:
+    texts = {
+        (text, path.relative_to(ROOT).as_posix())
+        for text, path, _line in (extract_strings.service_error_texts())
+    }
+    assert ("El tiquete {number} ya lo tomó {assignee}.", "app/services/tickets.py") in texts
+    # built beside the raise, in a helper of the same module
+    assert ("El nombre del cliente no puede estar vacío.", "app/services/directory.py") in texts
+    files = {path for _text, path in texts}
+    assert not any(path.startswith(("app/commands/", "app/cli.py")) for path in files)
+    ts = extract_strings.read_ts()
+    assert all(("ServiceError", text) in ts for text, _path in texts)
+
+
+def test_templates_of_subclasses_are_found_and_computed_texts_skipped(tmp_path: Path) -> None:
+    (tmp_path / "offline.py").write_text(
+        "from app.services import errors\n"
+        "from app.services.errors import DatabaseUnavailable, InvalidInput\n"
+        "class Offline(DatabaseUnavailable):\n    pass\n"
+        "class Gone(Offline):\n    pass\n"
+        "def f(y):\n"
+        "    ValueError('no es de servicio')\n"
+        "    InvalidInput(f'calculado {y}')\n"
+        "    InvalidInput('')\n"
+        "    errors.NotFound('No está.')\n"
+        "    raise Gone('Se fue {x}.', params={'x': y})\n",
+        encoding="utf-8",
+    )
+    found = extract_strings.service_error_texts(tmp_path)
+    assert [(text, line) for text, _path, line in found] == [("No está.", 11), ("Se fue {x}.", 12)]
+
+
+def test_other_errors_show_one_line_never_a_traceback() -> None:
+    assert error_text(RuntimeError("primera línea\nsegunda")) == "primera línea"
+    assert error_text(RuntimeError()) == "RuntimeError"
+
+
+@pytest.fixture
+def desk_on(db: Database, qtbot: QtBot) -> Iterator[tuple[AppContext, TicketService, int]]:
+    directory = DirectoryService(db)
+    ana = directory.add_technician("ana", "Ana Ríos")
+    directory.add_technician("beto", "Beto Jaén")
+    directory.add_client(
+        "Cliente Vigente",
+        contract_from=date.today() - timedelta(days=30),
+        contract_until=date.today() + timedelta(days=300),
+        key_user_email="clave@vigente.pa",
+        key_user_name="Karla Clave",
+    )
+    policy = PolicyCache(db)
+    tickets = TicketService(db, policy)
+    ticket_id = tickets.open(
+        OpenTicketRequest(
+            channel=Channel.EMAIL,
+            priority=Priority.ALTO,
+            subject="No imprime facturas",
+            requester_address="clave@vigente.pa",
+        ),
+        "ana",
+    ).id
+    runner = TaskRunner()
+    ctx = AppContext(
+        tickets=tickets, directory=directory, policy=policy, technician=ana, runner=runner
+    )
+    yield ctx, tickets, ticket_id
+    runner.wait_idle()
+    qtbot.wait(10)
+
+
+def test_an_english_ticket_dialog_says_who_took_the_ticket_in_english(
+    qtbot: QtBot, english: None, desk_on: tuple[AppContext, TicketService, int]
+) -> None:
+    ctx, tickets, ticket_id = desk_on
+    dialog = TicketDialog(ctx, ticket_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.detail is not None, timeout=10000)
+    wait_idle(qtbot, ctx.runner)
+    number = tickets.get(ticket_id).number
+    tickets.claim(ticket_id, "beto")  # another desk, behind this dialog's back
+    assert dialog.claim_button.isEnabled()
+    qtbot.mouseClick(dialog.claim_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.banner.isHidden(), timeout=10000)
+    assert dialog.banner.text() == f"Ticket {number} was already claimed by Beto Jaén."
+    assert dialog.banner.button.text() == "Reload"
