@@ -91,6 +91,20 @@ def service_error_texts(root: Path | None = None) -> list[tuple[str, Path, int]]
                 text = _literal(node.args[0])
                 if text:
                     texts.append((text, path, node.lineno))
+            elif isinstance(node, ast.ClassDef) and node.name in classes:
+                # an error class that words its own message: super().__init__("template", …)
+                for call in ast.walk(node):
+                    if (
+                        isinstance(call, ast.Call)
+                        and isinstance(call.func, ast.Attribute)
+                        and call.func.attr == "__init__"
+                        and isinstance(call.func.value, ast.Call)
+                        and _callee_name(call.func.value) == "super"
+                        and call.args
+                    ):
+                        text = _literal(call.args[0])
+                        if text:
+                            texts.append((text, path, call.lineno))
     return texts
 
 

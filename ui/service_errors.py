@@ -48,5 +48,8 @@ def _fields(template: str) -> set[str]:
 
 
 def _shown(value: Any) -> Any:
-    """A domain enum (priority, status, action kind) by its label in the console's language."""
+    """A domain enum (priority, status, action kind) by its label in the console's language; a
+    service error given as the cause of another by its own message in that language."""
+    if isinstance(value, ServiceError):
+        return error_text(value)
     return i18n.label(value) if hasattr(value, "label_en") else value

@@ -46,8 +46,9 @@ class ActionPending(DatabaseUnavailable):
 
     def __init__(self, cause: DatabaseUnavailable) -> None:
         super().__init__(
-            f"{cause.message} La acción quedó pendiente en este equipo y se registrará "
-            "automáticamente cuando vuelva la conexión."
+            "{cause} La acción quedó pendiente en este equipo y se registrará "
+            "automáticamente cuando vuelva la conexión.",
+            params={"cause": cause},
         )
 
 
@@ -56,10 +57,14 @@ class ActionNotKept(DatabaseUnavailable):
 
     def __init__(self, cause: DatabaseUnavailable, size: int) -> None:
         super().__init__(
-            f"{cause.message} Los adjuntos ({_mb(size)}) superan el límite de "
-            f"{_mb(MAX_PENDING_ATTACHMENT_BYTES)} que se puede guardar en este equipo: la acción "
-            "NO se reintentará sola. No cierre esta ventana; pulse «Registrar acción» cuando "
-            "vuelva la conexión."
+            "{cause} Los adjuntos ({size}) superan el límite de {limit} que se puede guardar en "
+            "este equipo: la acción NO se reintentará sola. No cierre esta ventana; pulse "
+            "«Registrar acción» cuando vuelva la conexión.",
+            params={
+                "cause": cause,
+                "size": _mb(size),
+                "limit": _mb(MAX_PENDING_ATTACHMENT_BYTES),
+            },
         )
 
 
@@ -161,8 +166,9 @@ class Journal:
                 data = None
             if data is None or hashlib.sha256(data).hexdigest() != item.get("sha256"):
                 raise PendingFilesMissing(
-                    f"Falta o está dañado el adjunto «{item.get('filename', '')}» guardado en "
-                    f"este equipo ({path}); la acción no se registró sin él."
+                    "Falta o está dañado el adjunto «{filename}» guardado en este equipo "
+                    "({path}); la acción no se registró sin él.",
+                    params={"filename": item.get("filename", ""), "path": path},
                 )
             loaded.append(NewAttachment(str(item["filename"]), str(item["content_type"]), data))
         return tuple(loaded)

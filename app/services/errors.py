@@ -7,9 +7,12 @@ from typing import Any
 
 
 def spanish(value: Any) -> Any:
-    """A param as the Spanish message shows it: a domain enum by its Spanish ``label``."""
+    """A param as the Spanish message shows it: a domain enum by its Spanish ``label``, another
+    service error (the cause a message builds on) by its message."""
     if hasattr(value, "label_en"):
         return value.label
+    if isinstance(value, ServiceError):
+        return value.message
     return value
 
 

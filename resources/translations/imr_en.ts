@@ -3006,6 +3006,21 @@ Try other dates or remove a filter.</translation>
             <translation>The connection to the database was lost: {error}</translation>
         </message>
         <message>
+            <location filename="../../app/live/journal.py" line="48" />
+            <source>{cause} La acción quedó pendiente en este equipo y se registrará automáticamente cuando vuelva la conexión.</source>
+            <translation>{cause} The action was kept pending on this computer and will be saved automatically when the connection is back.</translation>
+        </message>
+        <message>
+            <location filename="../../app/live/journal.py" line="59" />
+            <source>{cause} Los adjuntos ({size}) superan el límite de {limit} que se puede guardar en este equipo: la acción NO se reintentará sola. No cierre esta ventana; pulse «Registrar acción» cuando vuelva la conexión.</source>
+            <translation>{cause} The attachments ({size}) exceed the {limit} that can be kept on this computer: the action will NOT be retried by itself. Do not close this window; press “Log action” when the connection is back.</translation>
+        </message>
+        <message>
+            <location filename="../../app/live/journal.py" line="168" />
+            <source>Falta o está dañado el adjunto «{filename}» guardado en este equipo ({path}); la acción no se registró sin él.</source>
+            <translation>The attachment “{filename}” kept on this computer ({path}) is missing or damaged; the action was not saved without it.</translation>
+        </message>
+        <message>
             <location filename="../../app/services/accounts.py" line="181" />
             <source>El servidor rechazó el usuario «{login}»: {detail}</source>
             <translation>The server refused the user “{login}”: {detail}</translation>

@@ -209,3 +209,20 @@ def test_an_english_ticket_dialog_says_who_took_the_ticket_in_english(
     qtbot.waitUntil(lambda: not dialog.banner.isHidden(), timeout=10000)
     assert dialog.banner.text() == f"Ticket {number} was already claimed by Beto Jaén."
     assert dialog.banner.button.text() == "Reload"
+
+
+def test_an_action_kept_pending_says_so_with_its_cause_in_english(english: None) -> None:
+    """The outage message builds on the error that caused it: both parts in the console's
+    language, the Spanish message untouched."""
+    from app.live.journal import ActionNotKept, ActionPending
+    from app.services.errors import DatabaseUnavailable
+
+    cause = DatabaseUnavailable("No se pudo conectar con la base de datos.")
+    pending = ActionPending(cause)
+    assert pending.message.startswith("No se pudo conectar con la base de datos. La acción")
+    shown = error_text(pending)
+    assert "will be saved automatically when the connection is back" in shown
+    assert "La acción" not in shown
+    too_big = ActionNotKept(cause, 30 * 2**20)
+    assert "(30,0 MB)" in too_big.message
+    assert "press “Log action”" in error_text(too_big)
