@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -203,11 +205,23 @@ def test_an_older_row_never_replaces_a_newer_one(pg_db: Database, qtbot: QtBot) 
         desk.runner.wait_idle()
 
 
-def test_sla_settings_changed_elsewhere_reach_an_open_desk(
-    db: Database, svc: TicketService, qtbot: QtBot
-) -> None:
-    """A supervisor shortens office hours on another desk: this desk's queue, already open with
-    its warm calendars, gets the new ones through the feed, with no restart."""
+@dataclass
+class _OpenDesk:
+    window: Any  # ui.main_window.MainWindow
+    feed: LiveFeed
+    ticket_id: int
+    supervisor: Any  # app.services.sla_admin.SlaAdminService, on its own policy cache
+
+
+# Wednesday 2 December 2026, 16:30 in Panama: open until 17:00 with the default office hours
+LATE_AFTERNOON = datetime(2026, 12, 2, 21, 30, tzinfo=UTC)
+EARLY_WEEK = [[["07:00", "16:00"]]] * 5 + [[], []]
+
+
+@pytest.fixture
+def open_desk(db: Database, svc: TicketService, qtbot: QtBot) -> Iterator[_OpenDesk]:
+    """A technician's desk showing the queue with its live feed connected, and a supervisor
+    working elsewhere with the SLA settings editor."""
     from app.services.directory import DirectoryService
     from app.services.sla_admin import SlaAdminService
     from app.services.sla_settings import PolicyCache
@@ -234,78 +248,48 @@ def test_sla_settings_changed_elsewhere_reach_an_open_desk(
     feed.poll_timer.setInterval(50)
     try:
         qtbot.waitUntil(lambda: feed.is_connected, timeout=5000)
-        # Wednesday 2 December 2026, 16:30 in Panama: open until 17:00 with the default hours
-        late_afternoon = datetime(2026, 12, 2, 21, 30, tzinfo=UTC)
-        assert window.model.calendar("office").is_open(late_afternoon)
-        window.open_ticket(ticket_id)  # an open ticket dialog with its own ticking clock
-        dialog = window.open_dialogs[-1]
-        qtbot.waitUntil(lambda: dialog._calendar is not None, timeout=5000)  # type: ignore[attr-defined]
-        assert dialog._calendar.is_open(late_afternoon)  # type: ignore[attr-defined]
-        shown = dialog.detail  # type: ignore[attr-defined]
-        other_desk = SlaAdminService(db, PolicyCache(db))
-        with qtbot.waitSignal(window.policy_reloaded, timeout=5000):
-            other_desk.set_weekly_hours("office", [[["07:00", "16:00"]]] * 5 + [[], []], "sup")
-        assert not window.model.calendar("office").is_open(late_afternoon)
-        assert "SLA" in window.statusBar().currentMessage()
-        qtbot.waitUntil(
-            lambda: not dialog._calendar.is_open(late_afternoon),  # type: ignore[attr-defined]
-            timeout=5000,
-        )
-        # only the calendar was taken again: the ticket on screen (and a save that could be in
-        # progress) is left alone
-        assert dialog.detail is shown  # type: ignore[attr-defined]
-        assert not ctx.policy.get().calendars["office"].is_open(late_afternoon)  # dialogs too
+        assert window.model.calendar("office").is_open(LATE_AFTERNOON)
+        yield _OpenDesk(window, feed, ticket_id, SlaAdminService(db, PolicyCache(db)))
     finally:
         feed.stop()
-        for open_dialog in list(window.open_dialogs):
-            open_dialog.close()
+        for dialog in list(window.open_dialogs):
+            dialog.close()
         window.close()
         ctx.runner.wait_idle()
+
+
+def test_sla_settings_changed_elsewhere_reach_an_open_desk(
+    open_desk: _OpenDesk, qtbot: QtBot
+) -> None:
+    """A supervisor shortens office hours on another desk: this desk's queue, already open with
+    its warm calendars, gets the new ones through the feed, with no restart."""
+    window = open_desk.window
+    window.open_ticket(open_desk.ticket_id)  # an open ticket dialog with its own ticking clock
+    dialog = window.open_dialogs[-1]
+    qtbot.waitUntil(lambda: dialog._calendar is not None, timeout=5000)
+    assert dialog._calendar.is_open(LATE_AFTERNOON)
+    shown = dialog.detail
+    with qtbot.waitSignal(window.policy_reloaded, timeout=5000):
+        open_desk.supervisor.set_weekly_hours("office", EARLY_WEEK, "sup")
+    assert not window.model.calendar("office").is_open(LATE_AFTERNOON)
+    assert "SLA" in window.statusBar().currentMessage()
+    assert not window.ctx.policy.get().calendars["office"].is_open(LATE_AFTERNOON)
+    qtbot.waitUntil(lambda: not dialog._calendar.is_open(LATE_AFTERNOON), timeout=5000)
+    # only the calendar was taken again: the ticket on screen (and a save that could be in
+    # progress) is left alone
+    assert dialog.detail is shown
 
 
 def test_sla_settings_changed_during_an_outage_reach_the_desk_on_reconnect(
-    db: Database, svc: TicketService, qtbot: QtBot
+    open_desk: _OpenDesk, qtbot: QtBot
 ) -> None:
     """Notifications sent while a desk is cut off are lost: the full refresh after reconnecting
     checks the settings stamp itself."""
-    from app.services.directory import DirectoryService
-    from app.services.sla_admin import SlaAdminService
-    from app.services.sla_settings import PolicyCache
-    from ui.context import AppContext
-    from ui.live_feed import attach_live_feed
-    from ui.main_window import MainWindow
-
-    directory = DirectoryService(db)
-    directory.add_technician("sup", "Sara Supervisora", role="supervisor")
-    open_ticket(svc)
-    policy = PolicyCache(db)
-    ctx = AppContext(
-        tickets=TicketService(db, policy),
-        directory=directory,
-        policy=policy,
-        technician=next(t for t in directory.technicians() if t.login == "ana"),
-        runner=TaskRunner(),
+    window, feed = open_desk.window, open_desk.feed
+    feed._lost()  # the desk's connection drops
+    assert not feed.is_connected
+    open_desk.supervisor.set_weekly_hours("office", EARLY_WEEK, "sup")
+    qtbot.waitUntil(lambda: feed.is_connected, timeout=10000)
+    qtbot.waitUntil(
+        lambda: not window.model.calendar("office").is_open(LATE_AFTERNOON), timeout=10000
     )
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.refreshed, timeout=15000):
-        window.start()
-    feed = attach_live_feed(window, ctx)
-    feed.poll_timer.setInterval(50)
-    try:
-        qtbot.waitUntil(lambda: feed.is_connected, timeout=5000)
-        late_afternoon = datetime(2026, 12, 2, 21, 30, tzinfo=UTC)  # Wed 16:30 in Panama
-        assert window.model.calendar("office").is_open(late_afternoon)
-        feed._lost()  # the desk's connection drops
-        assert not feed.is_connected
-        SlaAdminService(db, PolicyCache(db)).set_weekly_hours(
-            "office", [[["07:00", "16:00"]]] * 5 + [[], []], "sup"
-        )
-        qtbot.waitUntil(lambda: feed.is_connected, timeout=10000)
-        qtbot.waitUntil(
-            lambda: not window.model.calendar("office").is_open(late_afternoon), timeout=10000
-        )
-    finally:
-        feed.stop()
-        window.close()
-        ctx.runner.wait_idle()
