@@ -130,6 +130,14 @@ class AttachmentItem(QFrame):
         )
 
 
+def action_text(action: ActionView) -> str:
+    """What the entry says: the system's own entries in the console's language, what people
+    wrote exactly as they wrote it."""
+    if i18n.current() == "en" and action.text_en:
+        return action.text_en
+    return action.text
+
+
 class ActionCard(QFrame):
     def __init__(self, action: ActionView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -160,8 +168,9 @@ class ActionCard(QFrame):
             duration.setStyleSheet("color: #5f6b7a;")
             duration.setToolTip(_tr("Duración"))
             header.addWidget(duration)
+        author = action.author_name if action.author_login else _tr("Sistema")
         who = plain_label(
-            f"{action.author_name} · {format_datetime(action.occurred_at, with_year=False)}",
+            f"{author} · {format_datetime(action.occurred_at, with_year=False)}",
             selectable=False,
         )
         who.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -172,8 +181,9 @@ class ActionCard(QFrame):
         layout.setContentsMargins(10, 6, 10, 8)
         layout.setSpacing(4)
         layout.addLayout(header)
-        if action.text.strip():
-            self.text_label = plain_label(action.text, object_name="actionText")
+        text = action_text(action)
+        if text.strip():
+            self.text_label = plain_label(text, object_name="actionText")
             if system:
                 self.text_label.setStyleSheet("color: #44505c;")
             layout.addWidget(self.text_label)

@@ -13,6 +13,7 @@ from app.domain.priorities import Priority
 from app.domain.tickets import ActionKind
 from app.intake.ack import AckPolicy, MailSendError, SmtpSettings, build_ack, send, skip_reason
 from app.intake.parsing import DEFAULT_SIZE_CAP, ParsedMail, UnparseableMail, parse_mail
+from app.services import action_texts
 from app.services.errors import DatabaseUnavailable, ServiceError
 from app.services.mail_intake import BatchMail, MailIntakeService
 from app.services.tickets import TicketService, now_utc
@@ -223,7 +224,8 @@ class IntakePipeline:
             from_addr=smtp.from_addr,
             to_addr=mail.from_addr,
             kind=ActionKind.ACKNOWLEDGMENT,
-            text=f"Acuse de recibo enviado a {mail.from_addr}",
+            text=action_texts.acknowledgment_sent(mail.from_addr)[0],
+            text_en=action_texts.acknowledgment_sent(mail.from_addr)[1],
         )
         return True, ""
 

@@ -31,6 +31,8 @@ from app.domain.priorities import Priority
 from app.domain.sla import compute_deadline
 from app.domain.tickets import SUBJECT_TAG_RE, ActionKind, TicketStatus, format_ticket_number
 from app.intake.parsing import MailPart, ParsedMail, parse_mail, sha256_hex
+from app.services import action_texts
+from app.services.action_texts import TEXT_EN
 from app.services.directory_lookup import technician_by_login
 from app.services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from app.services.tickets import (
@@ -223,11 +225,7 @@ class MailIntakeService:
                 return False
             status = _touch_for_reply(session, ticket.id, now)
             if status in REOPENED_BY_REPLY:
-                text = f"{status.label} → {TicketStatus.IN_PROGRESS.label}. " + (
-                    "Reabierto: el cliente respondió por correo."
-                    if not status.is_open
-                    else "El cliente respondió por correo."
-                )
+                text, english = action_texts.client_replied(status)
                 session.add(
                     TicketAction(
                         uid=uuid.uuid4().hex,
@@ -240,6 +238,7 @@ class MailIntakeService:
                             "from": status.value,
                             "to": TicketStatus.IN_PROGRESS.value,
                             "reason": "email_reply",
+                            TEXT_EN: english,
                         },
                     )
                 )
@@ -286,6 +285,7 @@ class MailIntakeService:
         kind: ActionKind | None,
         text: str = "",
         action_id: int | None = None,
+        text_en: str | None = None,
     ) -> None:
         """Store a sent mail (acknowledgment or reply) so that the client's answer threads."""
         with unit_of_work(self.db) as session:
@@ -298,7 +298,11 @@ class MailIntakeService:
                     occurred_at=now,
                     created_at=now,
                     text=text,
-                    details={"message_id": message_id, "to": to_addr},
+                    details={
+                        "message_id": message_id,
+                        "to": to_addr,
+                        **({TEXT_EN: text_en} if text_en else {}),
+                    },
                 )
                 session.add(action)
                 session.flush()

@@ -64,6 +64,8 @@ class ActionView:
     is_contact: bool
     duration_minutes: int | None
     attachments: tuple[AttachmentView, ...] = ()
+    #: English words for an entry the system wrote (app.services.action_texts), else None
+    text_en: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,6 +34,8 @@ from app.domain.tickets import (
     can_transition,
     format_ticket_number,
 )
+from app.services import action_texts
+from app.services.action_texts import TEXT_EN
 from app.services.audit import record as _audit
 from app.services.directory_lookup import (
     ContactRef,
@@ -263,8 +265,12 @@ class TicketService:
                 author_id=author.id if author else None,
                 occurred_at=received,
                 created_at=now,
-                text=f"Tiquete abierto por {request.channel.label}",
-                details={"opened": True, **request.details},
+                text=action_texts.opened(request.channel)[0],
+                details={
+                    "opened": True,
+                    **request.details,
+                    TEXT_EN: action_texts.opened(request.channel)[1],
+                },
             )
             session.add(opening)
             session.flush()
@@ -413,8 +419,8 @@ class TicketService:
                 author_id=tech.id,
                 occurred_at=now,
                 created_at=now,
-                text=f"Tomado por {tech.name}",
-                details={"assignee": tech.login},
+                text=action_texts.taken(tech.name)[0],
+                details={"assignee": tech.login, TEXT_EN: action_texts.taken(tech.name)[1]},
             )
         )
 
@@ -469,7 +475,7 @@ class TicketService:
                 ticket,
                 tech,
                 ActionKind.ASSIGNMENT,
-                f"Liberado por {tech.name}",
+                action_texts.released(tech.name),
                 {"released": previous},
             )
             return self._commit_detail(session, ticket)
@@ -493,7 +499,7 @@ class TicketService:
                 ticket,
                 tech,
                 ActionKind.ASSIGNMENT,
-                f"Reasignado a {target.name}",
+                action_texts.reassigned(target.name),
                 {"from": before, "to": target.login},
             )
             _audit(
@@ -681,7 +687,7 @@ class TicketService:
                 ticket,
                 tech,
                 ActionKind.REPRIORITISED,
-                f"Prioridad {old.label} → {priority.label}. Motivo: {reason.strip()}",
+                action_texts.reprioritised(old, priority, reason.strip()),
                 {"before": before, "after": after},
             )
             _audit(
@@ -765,11 +771,11 @@ class TicketService:
         kind = (
             ActionKind.RESOLUTION if status is TicketStatus.RESOLVED else ActionKind.STATUS_CHANGE
         )
-        text = f"{current.label} → {status.label}" + (f". {note}" if note else "")
+        texts = action_texts.status_changed(current, status, note)
         if status is TicketStatus.RESOLVED:
-            text = note
+            texts = (note, note)  # the resolution is the technician's own words
         self._system_action(
-            session, ticket, tech, kind, text, {"from": current.value, "to": status.value}
+            session, ticket, tech, kind, texts, {"from": current.value, "to": status.value}
         )
 
     def merge(self, duplicate_id: int, original_id: int, actor: str) -> TicketDetail:
@@ -821,7 +827,7 @@ class TicketService:
                 original,
                 tech,
                 ActionKind.MERGE,
-                f"Fusionado desde {format_ticket_number(dup.id)}: {dup.subject}",
+                action_texts.merged_from(format_ticket_number(dup.id), dup.subject),
                 {"merged_from": dup.id},
             )
             self._system_action(
@@ -829,7 +835,7 @@ class TicketService:
                 dup,
                 tech,
                 ActionKind.MERGE,
-                f"Duplicado de {format_ticket_number(original.id)}",
+                action_texts.duplicate_of(format_ticket_number(original.id)),
                 {"merged_into": original.id},
             )
             _audit(session, tech.login, "ticket", dup.id, "merge", None, {"into": original.id})
@@ -886,9 +892,11 @@ class TicketService:
         ticket: Ticket,
         tech: Technician,
         kind: ActionKind,
-        text: str,
+        texts: action_texts.Texts,
         details: dict[str, Any],
     ) -> None:
+        """A history entry written by the system: Spanish ``text``, English in the details."""
+        text, english = texts
         now = now_utc()
         session.add(
             TicketAction(
@@ -899,7 +907,7 @@ class TicketService:
                 occurred_at=now,
                 created_at=now,
                 text=text,
-                details=details,
+                details={**details, TEXT_EN: english},
             )
         )
 
@@ -948,6 +956,12 @@ class TicketService:
         )
 
 
+def _english(action: TicketAction) -> str | None:
+    """The English words the system kept for its own entries (none for what people wrote)."""
+    value = (action.details or {}).get(TEXT_EN)
+    return value if isinstance(value, str) and value else None
+
+
 def _action_view(action: TicketAction) -> ActionView:
     return ActionView(
         id=action.id,
@@ -957,6 +971,7 @@ def _action_view(action: TicketAction) -> ActionView:
         author_name=action.author.name if action.author else "Sistema",
         occurred_at=action.occurred_at,
         text=action.text,
+        text_en=_english(action),
         is_contact=action.is_contact,
         duration_minutes=action.duration_minutes,
         attachments=tuple(

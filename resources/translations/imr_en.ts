@@ -3001,7 +3001,7 @@ Try other dates or remove a filter.</translation>
             <translation>Could not connect to the IMAP server {host}:{port}: {error}</translation>
         </message>
         <message>
-            <location filename="../../app/intake/pipeline.py" line="114" />
+            <location filename="../../app/intake/pipeline.py" line="115" />
             <source>Se perdió la conexión con la base de datos: {error}</source>
             <translation>The connection to the database was lost: {error}</translation>
         </message>
@@ -3256,43 +3256,43 @@ Try other dates or remove a filter.</translation>
             <translation>There is no client “{name}”.</translation>
         </message>
         <message>
-            <location filename="../../app/services/mail_intake.py" line="639" />
+            <location filename="../../app/services/mail_intake.py" line="643" />
             <source>Solo un supervisor puede ver y resolver la cuarentena de correo.</source>
             <translation>Only a supervisor can view and resolve the mail quarantine.</translation>
         </message>
         <message>
-            <location filename="../../app/services/mail_intake.py" line="685" />
-            <location filename="../../app/services/mail_intake.py" line="679" />
-            <location filename="../../app/services/mail_intake.py" line="198" />
-            <location filename="../../app/services/tickets.py" line="842" />
-            <location filename="../../app/services/tickets.py" line="917" />
+            <location filename="../../app/services/mail_intake.py" line="689" />
+            <location filename="../../app/services/mail_intake.py" line="683" />
+            <location filename="../../app/services/mail_intake.py" line="200" />
+            <location filename="../../app/services/tickets.py" line="848" />
+            <location filename="../../app/services/tickets.py" line="925" />
             <source>No existe el tiquete {number}.</source>
             <translation>Ticket {number} does not exist.</translation>
         </message>
         <message>
-            <location filename="../../app/services/mail_intake.py" line="503" />
+            <location filename="../../app/services/mail_intake.py" line="507" />
             <source>Indique el asunto del tiquete.</source>
             <translation>Enter the ticket subject.</translation>
         </message>
         <message>
-            <location filename="../../app/services/mail_intake.py" line="928" />
-            <location filename="../../app/services/tickets.py" line="209" />
+            <location filename="../../app/services/mail_intake.py" line="932" />
+            <location filename="../../app/services/tickets.py" line="211" />
             <source>La fecha de recepción debe indicar la zona horaria.</source>
             <translation>The reception date must include the time zone.</translation>
         </message>
         <message>
-            <location filename="../../app/services/mail_intake.py" line="406" />
+            <location filename="../../app/services/mail_intake.py" line="410" />
             <source>El correo no existe.</source>
             <translation>The email does not exist.</translation>
         </message>
         <message>
-            <location filename="../../app/services/mail_intake.py" line="473" />
-            <location filename="../../app/services/mail_intake.py" line="493" />
+            <location filename="../../app/services/mail_intake.py" line="477" />
+            <location filename="../../app/services/mail_intake.py" line="497" />
             <source>No existe el correo en cuarentena n.º {id}.</source>
             <translation>There is no quarantined email no. {id}.</translation>
         </message>
         <message>
-            <location filename="../../app/services/mail_intake.py" line="497" />
+            <location filename="../../app/services/mail_intake.py" line="501" />
             <source>Ese correo ya se convirtió en {number}.</source>
             <translation>That email was already turned into {number}.</translation>
         </message>
@@ -3388,142 +3388,142 @@ Try other dates or remove a filter.</translation>
             <translation>Invalid calendar: {error}</translation>
         </message>
         <message>
-            <location filename="../../app/services/tickets.py" line="868" />
+            <location filename="../../app/services/tickets.py" line="874" />
             <source>{who} modificó el tiquete {number} a las {time}. Recargue para ver los cambios; su texto se conserva.</source>
             <translation>{who} changed ticket {number} at {time}. Reload to see the changes; your text is kept.</translation>
         </message>
         <message>
-            <location filename="../../app/services/tickets.py" line="202" />
+            <location filename="../../app/services/tickets.py" line="204" />
             <source>El asunto del tiquete no puede estar vacío.</source>
             <translation>The ticket subject cannot be empty.</translation>
         </message>
         <message>
-            <location filename="../../app/services/tickets.py" line="213" />
+            <location filename="../../app/services/tickets.py" line="215" />
             <source>La fecha de recepción no puede estar en el futuro.</source>
             <translation>The reception date cannot be in the future.</translation>
         </message>
         <message>
-            <location filename="../../app/services/tickets.py" line="404" />
+            <location filename="../../app/services/tickets.py" line="410" />
             <source>El tiquete {number} ya no está abierto.</source>
             <translation>Ticket {number} is no longer open.</translation>
         </message>
         <message>
-            <location filename="../../app/services/tickets.py" line="446" />
+            <location filename="../../app/services/tickets.py" line="452" />
             <source>Otros escritorios están tomando tiquetes; intente de nuevo.</source>
             <translation>Other desks are claiming tickets; try again.</translation>
         </message>
         <message>
-            <location filename="../../app/services/tickets.py" line="537" />
+            <location filename="../../app/services/tickets.py" line="543" />
             <source>La hora de la acción no puede estar en el futuro.</source>
             <translation>The time of the action cannot be in the future.</translation>
         </message>
         <message>
-            <location filename="../../app/services/tickets.py" line="539" />
+            <location filename="../../app/services/tickets.py" line="545" />
             <source>La duración debe estar entre 0 y 1440 minutos.</source>
             <translation>The duration must be between 0 and 1440 minutes.</translation>
         </message>
         <message>
-            <location filename="../../app/services/tickets.py" line="541" />
+            <location filename="../../app/services/tickets.py" line="547" />
             <source>«{kind}» no cuenta como contacto con el solicitante.</source>
             <translation>“{kind}” does not count as contact with the requester.</translation>
         </message>
         <message>
-            <location filename="../../app/services/tickets.py" line="545" />
+            <location filename="../../app/services/tickets.py" line="551" />
             <source>Escriba qué se hizo antes de registrar la acción.</source>
             <translation>Write what was done before logging the action.</translation>
         </message>
         <message>
-            <location filename="../../app/services/tickets.py" line="652" />
+            <location filename="../../app/services/tickets.py" line="658" />
             <source>Indique el motivo del cambio de prioridad.</source>
             <translation>Enter the reason for the priority change.</translation>
         </message>
         <message>
-            <location filename="../../app/services/tickets.py" line="708" />
+            <location filename="../../app/services/tickets.py" line="714" />
             <source>Para resolver un tiquete indique la solución.</source>
             <translation>To resolve a ticket, enter the solution.</translation>
         </message>
         <message>
-            <location filename="../../app/services/tickets.py" line="719" />
+            <location filename="../../app/services/tickets.py" line="725" />
             <source>Describa la solución brindada antes de resolver el tiquete.</source>
             <translation>Describe the solution given before resolving the ticket.</translation>
         </message>
         <message>
-            <location filename="../../app/services/tickets.py" line="739" />
+            <location filename="../../app/services/tickets.py" line="745" />
             <source>Indique por qué se reabre el tiquete.</source>
             <translation>Enter why the ticket is being reopened.</translation>
         </message>
         <message>
-            <location filename="../../app/services/tickets.py" line="753" />
+            <location filename="../../app/services/tickets.py" line="759" />
             <source>No se puede pasar de «{current}» a «{status}».</source>
             <translation>A ticket cannot go from “{current}” to “{status}”.</translation>
         </message>
         <message>
-            <location filename="../../app/services/tickets.py" line="778" />
+            <location filename="../../app/services/tickets.py" line="784" />
             <source>Un tiquete no se puede fusionar consigo mismo.</source>
             <translation>A ticket cannot be merged into itself.</translation>
         </message>
         <message>
-            <location filename="../../app/services/tickets.py" line="862" />
+            <location filename="../../app/services/tickets.py" line="868" />
             <source>otro proceso modificó el tiquete {number} a las {time}. Recargue para ver los cambios; su texto se conserva.</source>
             <translation>Another process changed ticket {number} at {time}. Reload to see the changes; your text is kept.</translation>
         </message>
         <message>
-            <location filename="../../app/services/tickets.py" line="176" />
+            <location filename="../../app/services/tickets.py" line="178" />
             <source>El adjunto no existe o fue retenido por su tamaño.</source>
             <translation>The attachment does not exist or was held back because of its size.</translation>
         </message>
         <message>
-            <location filename="../../app/services/tickets.py" line="390" />
+            <location filename="../../app/services/tickets.py" line="396" />
             <source>Usted ya tiene tomado el tiquete {number}.</source>
             <translation>You have already claimed ticket {number}.</translation>
         </message>
         <message>
-            <location filename="../../app/services/tickets.py" line="395" />
+            <location filename="../../app/services/tickets.py" line="401" />
             <source>El tiquete {number} ya lo tomó {assignee}.</source>
             <translation>Ticket {number} was already claimed by {assignee}.</translation>
         </message>
         <message>
-            <location filename="../../app/services/tickets.py" line="455" />
+            <location filename="../../app/services/tickets.py" line="461" />
             <source>El tiquete {id} no está tomado por nadie.</source>
             <translation>Ticket {id} is not claimed by anyone.</translation>
         </message>
         <message>
-            <location filename="../../app/services/tickets.py" line="459" />
+            <location filename="../../app/services/tickets.py" line="465" />
             <source>Solo quien tomó el tiquete o un supervisor puede liberarlo.</source>
             <translation>Only whoever claimed the ticket or a supervisor can release it.</translation>
         </message>
         <message>
-            <location filename="../../app/services/tickets.py" line="483" />
+            <location filename="../../app/services/tickets.py" line="489" />
             <source>Solo un supervisor puede reasignar tiquetes.</source>
             <translation>Only a supervisor can reassign tickets.</translation>
         </message>
         <message>
-            <location filename="../../app/services/tickets.py" line="533" />
+            <location filename="../../app/services/tickets.py" line="539" />
             <source>La fecha de la acción debe indicar la zona horaria.</source>
             <translation>The date of the action must include the time zone.</translation>
         </message>
         <message>
-            <location filename="../../app/services/tickets.py" line="556" />
+            <location filename="../../app/services/tickets.py" line="562" />
             <source>La acción no puede ser anterior a la recepción del caso.</source>
             <translation>The action cannot be earlier than the reception of the case.</translation>
         </message>
         <message>
-            <location filename="../../app/services/tickets.py" line="658" />
+            <location filename="../../app/services/tickets.py" line="664" />
             <source>El tiquete ya tiene prioridad {priority}.</source>
             <translation>The ticket already has priority {priority}.</translation>
         </message>
         <message>
-            <location filename="../../app/services/tickets.py" line="784" />
+            <location filename="../../app/services/tickets.py" line="790" />
             <source>El tiquete {id} ya fue fusionado en IMR-{original}.</source>
             <translation>Ticket {id} was already merged into IMR-{original}.</translation>
         </message>
         <message>
-            <location filename="../../app/services/tickets.py" line="789" />
+            <location filename="../../app/services/tickets.py" line="795" />
             <source>Solo se puede fusionar en un tiquete abierto.</source>
             <translation>A ticket can only be merged into an open ticket.</translation>
         </message>
         <message>
-            <location filename="../../app/services/tickets.py" line="285" />
+            <location filename="../../app/services/tickets.py" line="291" />
             <source>Una acción inicial necesita un representante técnico.</source>
             <translation>A first action needs a technician.</translation>
         </message>
@@ -4480,22 +4480,27 @@ Try other dates or remove a filter.</translation>
             <translation>no preview</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="150" />
+            <location filename="../../ui/timeline.py" line="158" />
             <source>contacto con el solicitante</source>
             <translation>contact with the requester</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="159" />
+            <location filename="../../ui/timeline.py" line="167" />
             <source>{0} min</source>
             <translation>{0} min</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="161" />
+            <location filename="../../ui/timeline.py" line="169" />
             <source>Duración</source>
             <translation>Duration</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="241" />
+            <location filename="../../ui/timeline.py" line="171" />
+            <source>Sistema</source>
+            <translation>System</translation>
+        </message>
+        <message>
+            <location filename="../../ui/timeline.py" line="251" />
             <source>Guardar adjunto como</source>
             <translation>Save attachment as</translation>
         </message>
