@@ -27,6 +27,7 @@ from app.domain.channels import Channel
 from app.domain.priorities import Priority
 from app.domain.sla import compute_deadline
 from app.domain.tickets import ActionKind, TicketStatus
+from app.services import action_texts
 from app.services.directory import DirectoryService
 from app.services.errors import Conflict
 from app.services.sla_admin import SlaAdminService
@@ -306,7 +307,7 @@ def load_demo_data(
                     ActionKind.STATUS_CHANGE,
                     None,
                     received,
-                    f"Tiquete abierto por {channel.label}",
+                    action_texts.opened(channel),
                     False,
                 )
             ]
@@ -327,7 +328,7 @@ def load_demo_data(
                         ActionKind.ASSIGNMENT,
                         tech.id,
                         claimed_at,
-                        f"Tomado por {tech.name}",
+                        action_texts.taken(tech.name),
                         False,
                     )
                 )
@@ -422,7 +423,11 @@ def load_demo_data(
                                         ActionKind.STATUS_CHANGE,
                                         tech.id,
                                         ticket.closed_at,
-                                        "Resuelto → Cerrado. Confirmado por el cliente.",
+                                        action_texts.status_changed(
+                                            TicketStatus.RESOLVED,
+                                            TicketStatus.CLOSED,
+                                            "Confirmado por el cliente.",
+                                        ),
                                         False,
                                     )
                                 )
@@ -500,10 +505,14 @@ def _action(
     kind: ActionKind,
     author_id: int | None,
     at: datetime,
-    text: str,
+    text: str | action_texts.Texts,
     contact: bool,
     duration: int | None = None,
 ) -> TicketAction:
+    """A history entry; the system's own (Spanish, English) words or a person's text."""
+    english = None
+    if isinstance(text, tuple):
+        text, english = text
     return TicketAction(
         uid=uuid.uuid4().hex,
         ticket_id=ticket_id,
@@ -514,7 +523,7 @@ def _action(
         text=text,
         is_contact=contact,
         duration_minutes=duration,
-        details={},
+        details={action_texts.TEXT_EN: english} if english else {},
     )
 
 
