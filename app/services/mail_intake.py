@@ -1030,8 +1030,12 @@ class _BatchWriter:
                         ActionKind.STATUS_CHANGE,
                         ref.received,
                         now,
-                        f"Tiquete abierto por {Channel.EMAIL.label}",
-                        {"opened": True, **details},
+                        action_texts.opened(Channel.EMAIL)[0],
+                        {
+                            "opened": True,
+                            **details,
+                            TEXT_EN: action_texts.opened(Channel.EMAIL)[1],
+                        },
                     )
                 )
                 owners.append(index)
@@ -1139,11 +1143,7 @@ def _action(
 
 
 def _reopen_action(ticket_id: int, status: TicketStatus, now: datetime) -> dict[str, object]:
-    text = f"{status.label} → {TicketStatus.IN_PROGRESS.label}. " + (
-        "Reabierto: el cliente respondió por correo."
-        if not status.is_open
-        else "El cliente respondió por correo."
-    )
+    text, english = action_texts.client_replied(status)
     return _action(
         uuid.uuid4().hex,
         ticket_id,
@@ -1151,7 +1151,12 @@ def _reopen_action(ticket_id: int, status: TicketStatus, now: datetime) -> dict[
         now,
         now,
         text,
-        {"from": status.value, "to": TicketStatus.IN_PROGRESS.value, "reason": "email_reply"},
+        {
+            "from": status.value,
+            "to": TicketStatus.IN_PROGRESS.value,
+            "reason": "email_reply",
+            TEXT_EN: english,
+        },
     )
 
 

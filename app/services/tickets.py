@@ -771,9 +771,9 @@ class TicketService:
         kind = (
             ActionKind.RESOLUTION if status is TicketStatus.RESOLVED else ActionKind.STATUS_CHANGE
         )
-        texts = action_texts.status_changed(current, status, note)
+        texts: action_texts.Texts | str = action_texts.status_changed(current, status, note)
         if status is TicketStatus.RESOLVED:
-            texts = (note, note)  # the resolution is the technician's own words
+            texts = note  # the resolution is the technician's own words: no second language
         self._system_action(
             session, ticket, tech, kind, texts, {"from": current.value, "to": status.value}
         )
@@ -892,11 +892,12 @@ class TicketService:
         ticket: Ticket,
         tech: Technician,
         kind: ActionKind,
-        texts: action_texts.Texts,
+        texts: action_texts.Texts | str,
         details: dict[str, Any],
     ) -> None:
-        """A history entry written by the system: Spanish ``text``, English in the details."""
-        text, english = texts
+        """A history entry written by the system: Spanish ``text`` and, for the system's own
+        words, the English ones in the details; a person's words (a str) are kept as written."""
+        text, english = (texts, None) if isinstance(texts, str) else texts
         now = now_utc()
         session.add(
             TicketAction(
@@ -907,7 +908,7 @@ class TicketService:
                 occurred_at=now,
                 created_at=now,
                 text=text,
-                details={**details, TEXT_EN: english},
+                details={**details, TEXT_EN: english} if english else details,
             )
         )
 

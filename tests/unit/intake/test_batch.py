@@ -121,7 +121,15 @@ def test_batch_with_duplicate_quarantine_and_replies_is_accounted_exactly(
     assert any(a.text.startswith("Resuelto") for a in reopened.actions), [
         a.text for a in reopened.actions
     ]
+    reopening = next(a for a in reopened.actions if a.text.startswith("Resuelto"))
+    assert reopening.text == "Resuelto → En proceso. Reabierto: el cliente respondió por correo."
+    assert reopening.text_en == "Resolved → In progress. Reopened: the client replied by email."
     opened = tickets.get(new_id)
+    first_entry = opened.actions[0]
+    assert (first_entry.text, first_entry.text_en) == (
+        "Tiquete abierto por Correo electrónico",
+        "Ticket opened via Email",
+    )
     assert not opened.row.needs_review and opened.client is not None
     assert opened.row.status is TicketStatus.NEW
     stranger = tickets.get(results[7].ticket_id or 0)
