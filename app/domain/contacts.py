@@ -30,7 +30,14 @@ class AddressKind(StrEnum):
 
 
 class InvalidAddress(ValueError):
-    """``str(error)`` is a complete sentence in Spanish."""
+    """``str(error)`` is a complete sentence in Spanish; ``problem`` says which one ("email",
+    "phone" or "phone_digits") and ``value`` is what was typed, so a screen can word it in its
+    own language."""
+
+    def __init__(self, message: str, *, problem: str = "", value: str = "") -> None:
+        super().__init__(message)
+        self.problem = problem
+        self.value = value
 
 
 def normalise_email(text: str) -> str:
@@ -39,7 +46,9 @@ def normalise_email(text: str) -> str:
     if value.startswith("mailto:"):
         value = value[len("mailto:") :]
     if not _EMAIL.match(value) or len(value) > 320:
-        raise InvalidAddress(f"Correo electrónico inválido: «{text.strip()}».")
+        raise InvalidAddress(
+            f"Correo electrónico inválido: «{text.strip()}».", problem="email", value=text.strip()
+        )
     return value
 
 
@@ -48,15 +57,22 @@ def normalise_phone(text: str, region: str = DEFAULT_REGION) -> str:
     raw = text.strip()
     if raw.lower().startswith(("tel:", "whatsapp:")):
         raw = raw.split(":", 1)[1]
+    typed = text.strip()
     if not raw or not re.search(r"\d", raw) or re.search(r"[A-Za-z]", raw.replace("ext", "")):
-        raise InvalidAddress(f"Número de teléfono inválido: «{text.strip()}».")
+        raise InvalidAddress(
+            f"Número de teléfono inválido: «{typed}».", problem="phone", value=typed
+        )
     try:
         number = phonenumbers.parse(raw, region)
     except phonenumbers.NumberParseException as error:
-        raise InvalidAddress(f"Número de teléfono inválido: «{text.strip()}».") from error
+        raise InvalidAddress(
+            f"Número de teléfono inválido: «{typed}».", problem="phone", value=typed
+        ) from error
     if not phonenumbers.is_possible_number(number):
         raise InvalidAddress(
-            f"Número de teléfono inválido: «{text.strip()}» (faltan o sobran dígitos)."
+            f"Número de teléfono inválido: «{typed}» (faltan o sobran dígitos).",
+            problem="phone_digits",
+            value=typed,
         )
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 

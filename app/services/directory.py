@@ -263,7 +263,21 @@ def _normalised(kind: AddressKind, values: Sequence[str]) -> list[str]:
     try:
         return normalise_all(kind, values)
     except InvalidAddress as error:
-        raise InvalidInput(str(error)) from error
+        raise address_error(error) from error
+
+
+def address_error(error: InvalidAddress) -> InvalidInput:
+    """The domain's Spanish sentence as a template the screens can translate."""
+    params = {"value": error.value}
+    if error.problem == "email":
+        return InvalidInput("Correo electrónico inválido: «{value}».", params=params)
+    if error.problem == "phone":
+        return InvalidInput("Número de teléfono inválido: «{value}».", params=params)
+    if error.problem == "phone_digits":
+        return InvalidInput(
+            "Número de teléfono inválido: «{value}» (faltan o sobran dígitos).", params=params
+        )
+    return InvalidInput(str(error))
 
 
 class DirectoryService:

@@ -3078,7 +3078,7 @@ Try other dates or remove a filter.</translation>
             <translation>Could not open the database {database}: {detail}</translation>
         </message>
         <message>
-            <location filename="../../app/services/demo.py" line="191" />
+            <location filename="../../app/services/demo.py" line="192" />
             <source>La base de datos ya tiene datos; los datos de demostración solo se cargan en una base vacía.</source>
             <translation>The database already has data; demonstration data is only loaded into an empty database.</translation>
         </message>
@@ -3098,145 +3098,160 @@ Try other dates or remove a filter.</translation>
             <translation>The phone number “{address}” already belongs to {contact} ({client}).</translation>
         </message>
         <message>
-            <location filename="../../app/services/directory.py" line="288" />
-            <location filename="../../app/services/directory.py" line="362" />
+            <location filename="../../app/services/directory.py" line="273" />
+            <source>Correo electrónico inválido: «{value}».</source>
+            <translation>Invalid email address: “{value}”.</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/directory.py" line="275" />
+            <source>Número de teléfono inválido: «{value}».</source>
+            <translation>Invalid phone number: “{value}”.</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/directory.py" line="277" />
+            <source>Número de teléfono inválido: «{value}» (faltan o sobran dígitos).</source>
+            <translation>Invalid phone number: “{value}” (too few or too many digits).</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/directory.py" line="302" />
+            <location filename="../../app/services/directory.py" line="376" />
             <location filename="../../app/services/directory_lookup.py" line="20" />
             <source>No existe el representante técnico «{login}».</source>
             <translation>There is no technician “{login}”.</translation>
         </message>
         <message>
-            <location filename="../../app/services/directory.py" line="290" />
+            <location filename="../../app/services/directory.py" line="304" />
             <source>Solo supervisores y administradores pueden modificar el directorio.</source>
             <translation>Only supervisors and administrators can change the directory.</translation>
         </message>
         <message>
-            <location filename="../../app/services/directory.py" line="314" />
+            <location filename="../../app/services/directory.py" line="328" />
             <source>Usuario inválido: «{login}» (letras, números, punto o guion bajo).</source>
             <translation>Invalid user: “{login}” (letters, numbers, dot or underscore).</translation>
         </message>
         <message>
-            <location filename="../../app/services/directory.py" line="319" />
-            <location filename="../../app/services/directory.py" line="354" />
+            <location filename="../../app/services/directory.py" line="333" />
+            <location filename="../../app/services/directory.py" line="368" />
             <source>Rol inválido: «{role}» (use {roles}).</source>
             <translation>Invalid role: “{role}” (use {roles}).</translation>
         </message>
         <message>
-            <location filename="../../app/services/directory.py" line="328" />
+            <location filename="../../app/services/directory.py" line="342" />
             <source>Ya existe el representante técnico «{login}».</source>
             <translation>The technician “{login}” already exists.</translation>
         </message>
         <message>
-            <location filename="../../app/services/directory.py" line="405" />
-            <location filename="../../app/services/directory.py" line="480" />
+            <location filename="../../app/services/directory.py" line="419" />
+            <location filename="../../app/services/directory.py" line="494" />
             <source>El nombre del cliente no puede estar vacío.</source>
             <translation>The client name cannot be empty.</translation>
         </message>
         <message>
-            <location filename="../../app/services/directory.py" line="407" />
+            <location filename="../../app/services/directory.py" line="421" />
             <source>Indique inicio y fin del contrato (--contract-from y --contract-until).</source>
             <translation>Give both the start and the end of the contract (--contract-from and --contract-until).</translation>
         </message>
         <message>
-            <location filename="../../app/services/directory.py" line="411" />
-            <location filename="../../app/services/directory.py" line="574" />
-            <location filename="../../app/services/directory.py" line="628" />
+            <location filename="../../app/services/directory.py" line="425" />
+            <location filename="../../app/services/directory.py" line="588" />
+            <location filename="../../app/services/directory.py" line="642" />
             <source>El fin del contrato no puede ser anterior a su inicio.</source>
             <translation>The contract cannot end before it starts.</translation>
         </message>
         <message>
-            <location filename="../../app/services/directory.py" line="541" />
+            <location filename="../../app/services/directory.py" line="555" />
             <source>El cliente no existe.</source>
             <translation>The client does not exist.</translation>
         </message>
         <message>
-            <location filename="../../app/services/directory.py" line="558" />
+            <location filename="../../app/services/directory.py" line="572" />
             <source>Uno de los productos indicados no existe.</source>
             <translation>One of the products given does not exist.</translation>
         </message>
         <message>
-            <location filename="../../app/services/directory.py" line="588" />
-            <location filename="../../app/services/directory.py" line="637" />
+            <location filename="../../app/services/directory.py" line="602" />
+            <location filename="../../app/services/directory.py" line="651" />
             <source>Ya existe el contrato número «{number}».</source>
             <translation>Contract number “{number}” already exists.</translation>
         </message>
         <message>
-            <location filename="../../app/services/directory.py" line="674" />
+            <location filename="../../app/services/directory.py" line="688" />
             <source>El contrato no existe.</source>
             <translation>The contract does not exist.</translation>
         </message>
         <message>
-            <location filename="../../app/services/directory.py" line="781" />
-            <location filename="../../app/services/directory.py" line="817" />
+            <location filename="../../app/services/directory.py" line="795" />
+            <location filename="../../app/services/directory.py" line="831" />
             <source>El nombre del producto no puede estar vacío.</source>
             <translation>The product name cannot be empty.</translation>
         </message>
         <message>
-            <location filename="../../app/services/directory.py" line="891" />
-            <location filename="../../app/services/directory.py" line="936" />
+            <location filename="../../app/services/directory.py" line="905" />
+            <location filename="../../app/services/directory.py" line="950" />
             <source>El nombre del contacto no puede estar vacío.</source>
             <translation>The contact name cannot be empty.</translation>
         </message>
         <message>
-            <location filename="../../app/services/directory.py" line="973" />
+            <location filename="../../app/services/directory.py" line="987" />
             <source>{contact} es el único usuario clave de {client}, que tiene contrato: designe otro usuario clave antes de quitarle ese papel.</source>
             <translation>{contact} is the only key user of {client}, which has a contract: name another key user before removing that role.</translation>
         </message>
         <message>
-            <location filename="../../app/services/directory.py" line="423" />
+            <location filename="../../app/services/directory.py" line="437" />
             <source>Ya existe el cliente «{name}».</source>
             <translation>The client “{name}” already exists.</translation>
         </message>
         <message>
-            <location filename="../../app/services/directory.py" line="457" />
+            <location filename="../../app/services/directory.py" line="471" />
             <source>Ya existe el cliente «{name}» o su usuario clave.</source>
             <translation>The client “{name}” or its key user already exists.</translation>
         </message>
         <message>
-            <location filename="../../app/services/directory.py" line="490" />
+            <location filename="../../app/services/directory.py" line="504" />
             <source>Ya existe otro cliente llamado «{name}».</source>
             <translation>Another client named “{name}” already exists.</translation>
         </message>
         <message>
-            <location filename="../../app/services/directory.py" line="791" />
-            <location filename="../../app/services/directory.py" line="823" />
+            <location filename="../../app/services/directory.py" line="805" />
+            <location filename="../../app/services/directory.py" line="837" />
             <source>Ya existe el producto con código «{code}».</source>
             <translation>A product with code “{code}” already exists.</translation>
         </message>
         <message>
-            <location filename="../../app/services/directory.py" line="809" />
+            <location filename="../../app/services/directory.py" line="823" />
             <source>El producto no existe.</source>
             <translation>The product does not exist.</translation>
         </message>
         <message>
-            <location filename="../../app/services/directory.py" line="911" />
-            <location filename="../../app/services/directory.py" line="952" />
+            <location filename="../../app/services/directory.py" line="925" />
+            <location filename="../../app/services/directory.py" line="966" />
             <source>Una de las direcciones ya pertenece a otro contacto.</source>
             <translation>One of the addresses already belongs to another contact.</translation>
         </message>
         <message>
-            <location filename="../../app/services/directory.py" line="930" />
-            <location filename="../../app/services/directory.py" line="1003" />
+            <location filename="../../app/services/directory.py" line="944" />
+            <location filename="../../app/services/directory.py" line="1017" />
             <source>El contacto no existe.</source>
             <translation>The contact does not exist.</translation>
         </message>
         <message>
-            <location filename="../../app/services/directory.py" line="779" />
-            <location filename="../../app/services/directory.py" line="813" />
+            <location filename="../../app/services/directory.py" line="793" />
+            <location filename="../../app/services/directory.py" line="827" />
             <source>El código del producto no puede estar vacío.</source>
             <translation>The product code cannot be empty.</translation>
         </message>
         <message>
-            <location filename="../../app/services/directory.py" line="367" />
+            <location filename="../../app/services/directory.py" line="381" />
             <source>El nombre no puede estar vacío.</source>
             <translation>The name cannot be empty.</translation>
         </message>
         <message>
-            <location filename="../../app/services/directory.py" line="376" />
+            <location filename="../../app/services/directory.py" line="390" />
             <source>No puede desactivar su propio usuario.</source>
             <translation>You cannot deactivate your own user.</translation>
         </message>
         <message>
-            <location filename="../../app/services/directory.py" line="621" />
+            <location filename="../../app/services/directory.py" line="635" />
             <source>El número del contrato no puede estar vacío.</source>
             <translation>The contract number cannot be empty.</translation>
         </message>
@@ -3265,7 +3280,7 @@ Try other dates or remove a filter.</translation>
             <location filename="../../app/services/mail_intake.py" line="683" />
             <location filename="../../app/services/mail_intake.py" line="200" />
             <location filename="../../app/services/tickets.py" line="848" />
-            <location filename="../../app/services/tickets.py" line="925" />
+            <location filename="../../app/services/tickets.py" line="926" />
             <source>No existe el tiquete {number}.</source>
             <translation>Ticket {number} does not exist.</translation>
         </message>

@@ -29,8 +29,10 @@ from app.services.directory import (
     ContactDetail,
     ContractDetail,
     ProductView,
+    address_error,
 )
 from app.services.snapshots import ClientView, TechnicianView
+from ui.service_errors import error_text
 
 
 def _tr(text: str) -> str:
@@ -229,7 +231,7 @@ class ContactDialog(_Form):
             normalise_all("phone", split_list(self.phones.text()))
             normalise_all("whatsapp", split_list(self.whatsapps.text()))
         except InvalidAddress as error:
-            return str(error)
+            return error_text(address_error(error))
         return None
 
     def values(self) -> dict[str, Any]:

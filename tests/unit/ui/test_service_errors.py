@@ -226,3 +226,20 @@ def test_an_action_kept_pending_says_so_with_its_cause_in_english(english: None)
     too_big = ActionNotKept(cause, 30 * 2**20)
     assert "(30,0 MB)" in too_big.message
     assert "press “Log action”" in error_text(too_big)
+
+
+def test_a_mistyped_address_is_worded_in_english(english: None) -> None:
+    """The domain's check of an email or phone number, as the directory's forms show it."""
+    from app.domain.contacts import InvalidAddress, normalise_email, normalise_phone
+    from app.services.directory import address_error
+
+    with pytest.raises(InvalidAddress) as email:
+        normalise_email("ana@@correo")
+    error = address_error(email.value)
+    assert error.message == "Correo electrónico inválido: «ana@@correo»."
+    assert error_text(error) == "Invalid email address: “ana@@correo”."
+    with pytest.raises(InvalidAddress) as phone:
+        normalise_phone("6000")
+    assert error_text(address_error(phone.value)) == (
+        "Invalid phone number: “6000” (too few or too many digits)."
+    )
