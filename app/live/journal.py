@@ -26,7 +26,7 @@ from typing import Any
 from app.config import data_dir
 from app.domain.priorities import Priority
 from app.domain.tickets import ActionKind, TicketStatus
-from app.services.errors import Conflict, DatabaseUnavailable, ServiceError
+from app.services.errors import Conflict, DatabaseUnavailable, ServiceError, Worded
 from app.services.snapshots import TicketDetail
 from app.services.tickets import NewAttachment, TicketService
 
@@ -37,8 +37,10 @@ OPS = ("log_action", "set_status", "reprioritise")
 MAX_PENDING_ATTACHMENT_BYTES = 50 * 1024 * 1024
 
 
-def _mb(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f}".replace(".", ",") + " MB"
+def _mb(size: int) -> Worded:
+    """Megabytes with a decimal comma in Spanish, a decimal point in English."""
+    text = f"{size / (1024 * 1024):.1f}"
+    return Worded(text.replace(".", ",") + " MB", text + " MB")
 
 
 class ActionPending(DatabaseUnavailable):

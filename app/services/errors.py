@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Worded:
+    """A param written differently in each language (a size with a decimal comma or point)."""
+
+    label: str
+    label_en: str
 
 
 def spanish(value: Any) -> Any:

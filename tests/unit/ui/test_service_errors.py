@@ -226,6 +226,7 @@ def test_an_action_kept_pending_says_so_with_its_cause_in_english(english: None)
     too_big = ActionNotKept(cause, 30 * 2**20)
     assert "(30,0 MB)" in too_big.message
     assert "press “Log action”" in error_text(too_big)
+    assert "(30.0 MB)" in error_text(too_big)  # a decimal point in English
 
 
 def test_a_mistyped_address_is_worded_in_english(english: None) -> None:
