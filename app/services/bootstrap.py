@@ -11,7 +11,7 @@ from app.config import resolve_db_url, url_is_sqlite
 from app.data.engine import Database
 from app.data.migrate import upgrade
 from app.data.models import Ticket
-from app.services.credentials import explain_connection_error
+from app.services.credentials import connection_error_detail
 from app.services.demo import load_demo_data
 from app.services.directory import DirectoryService
 from app.services.errors import DatabaseUnavailable
@@ -66,7 +66,7 @@ def open_services(
         return services
     except DBAPIError as error:
         db.dispose()
-        detail = explain_connection_error(str(error.orig or error).strip().splitlines()[0])
+        detail = connection_error_detail(str(error.orig or error).strip().splitlines()[0])
         raise DatabaseUnavailable(
             "No se pudo abrir la base de datos {database}: {detail}",
             params={"database": db.display_name, "detail": detail},

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from app.config import KEYRING_SERVICE, DatabaseSettings
+from app.services.errors import Worded
 
 NO_KEYRING_MESSAGE = (
     "Este equipo no tiene un llavero del sistema disponible: la contraseña no se guardará "
@@ -34,16 +35,26 @@ def redact(message: str, secrets: Iterable[str | None] = ()) -> str:
 
 def explain_connection_error(detail: str) -> str:
     """The server's reason, without secrets, with a Spanish hint for the usual causes."""
+    return connection_error_detail(detail).label
+
+
+def connection_error_detail(detail: str) -> Worded:
+    """The server's reason, without secrets, with a hint for the usual causes in Spanish and
+    English (a param of the database errors; the server's own words stay as it wrote them)."""
     clean = redact(detail)
     lowered = clean.lower()
     if "ssl" in lowered or "tls" in lowered:
-        return (
+        return Worded(
             f"{clean} — la conexión cifrada (TLS) no está disponible en el servidor; "
-            "revise «sslmode» en la configuración de la base de datos."
+            "revise «sslmode» en la configuración de la base de datos.",
+            f"{clean} — the server does not offer an encrypted (TLS) connection; "
+            "check “sslmode” in the database settings.",
         )
     if "password authentication failed" in lowered or "no password supplied" in lowered:
-        return f"{clean} — usuario o contraseña incorrectos."
-    return clean
+        return Worded(
+            f"{clean} — usuario o contraseña incorrectos.", f"{clean} — wrong user or password."
+        )
+    return Worded(clean, clean)
 
 
 @dataclass(frozen=True)

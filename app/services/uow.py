@@ -9,7 +9,7 @@ from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError, Program
 from sqlalchemy.orm import Session
 
 from app.data.engine import Database
-from app.services.credentials import explain_connection_error
+from app.services.credentials import connection_error_detail
 from app.services.errors import DatabaseUnavailable, PermissionDenied
 from app.services.untrusted import install as _install_text_guard
 
@@ -48,7 +48,7 @@ def unit_of_work(db: Database) -> Iterator[Session]:
             raise DatabaseUnavailable(
                 "No se pudo conectar con la base de datos ({database}). Revise la red o el "
                 "servidor e intente de nuevo. Detalle: {detail}",
-                params={"database": db.display_name, "detail": explain_connection_error(lines[0])},
+                params={"database": db.display_name, "detail": connection_error_detail(lines[0])},
             ) from error
         if isinstance(error, ProgrammingError) and getattr(error.orig, "sqlstate", "") == "42501":
             raise PermissionDenied(

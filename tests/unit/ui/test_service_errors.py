@@ -244,3 +244,19 @@ def test_a_mistyped_address_is_worded_in_english(english: None) -> None:
     assert error_text(address_error(phone.value)) == (
         "Invalid phone number: “6000” (too few or too many digits)."
     )
+
+
+def test_the_hint_for_a_refused_login_is_worded_in_english(english: None) -> None:
+    """The server's own words stay; the console's hint follows the language."""
+    from app.services.credentials import connection_error_detail
+    from app.services.errors import DatabaseUnavailable
+
+    detail = connection_error_detail('FATAL:  password authentication failed for user "ana"')
+    error = DatabaseUnavailable(
+        "No se pudo abrir la base de datos {database}: {detail}",
+        params={"database": "imr en bd.imr.local", "detail": detail},
+    )
+    assert error.message.endswith("— usuario o contraseña incorrectos.")
+    shown = error_text(error)
+    assert 'password authentication failed for user "ana" — wrong user or password.' in shown
+    assert "contraseña" not in shown
