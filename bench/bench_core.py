@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import statistics
 import time
-from datetime import UTC, datetime, timedelta
 
 ALL_TICKETS = 200_000
 OPEN_TICKETS = 5_000
@@ -15,20 +14,9 @@ ACTIONS_PER_TICKET = 5
 def _fill(url: str) -> None:
     from sqlalchemy import text
 
-    from app.data.engine import Database
-    from app.services.directory import DirectoryService
+    from bench.seed import seed_directory
 
-    db = Database(url)
-    directory = DirectoryService(db)
-    for i in range(6):
-        directory.add_technician(f"tec{i}", f"Técnico {i}")
-    today = datetime.now(UTC).date()
-    for i in range(30):
-        directory.add_client(
-            f"Cliente {i:02d}",
-            contract_from=today - timedelta(days=300),
-            contract_until=today + timedelta(days=300),
-        )
+    db = seed_directory(url, technicians=6, clients=30)
     with db.engine.begin() as conn:
         conn.execute(
             text("""

@@ -132,20 +132,9 @@ def _fill_pg(url: str) -> None:
     """200,000 tickets, 5,000 of them open, by INSERT … SELECT generate_series."""
     from sqlalchemy import text
 
-    from app.data.engine import Database
-    from app.services.directory import DirectoryService
+    from bench.seed import seed_directory
 
-    db = Database(url)
-    directory = DirectoryService(db)
-    for i in range(5):
-        directory.add_technician(f"tec{i}", f"Técnico {i}")
-    today = datetime.now(UTC).date()
-    for i in range(40):
-        directory.add_client(
-            f"Cliente {i:02d}",
-            contract_from=today - timedelta(days=300),
-            contract_until=today + timedelta(days=300),
-        )
+    db = seed_directory(url, technicians=5, clients=40)
     with db.engine.begin() as conn:
         conn.execute(
             text("""

@@ -69,20 +69,16 @@ CROSS JOIN LATERAL (SELECT (t.id - 1) * 5 + k.n AS a) AS x
 def _fill(url: str) -> dict[str, int]:
     from sqlalchemy import text
 
-    from app.data.engine import Database
-    from app.services.directory import DirectoryService
+    from bench.seed import seed_directory
 
-    db = Database(url)
-    directory = DirectoryService(db)
-    for i in range(TECHNICIANS):
-        directory.add_technician(f"tec{i}", f"Técnico {i:02d}")
-    today = datetime.now(UTC).date()
-    for i in range(CLIENTS):
-        directory.add_client(
-            f"Cliente {i:03d}",
-            contract_from=today - timedelta(days=900),
-            contract_until=today + timedelta(days=300),
-        )
+    db = seed_directory(
+        url,
+        technicians=TECHNICIANS,
+        clients=CLIENTS,
+        technician_digits=2,
+        client_digits=3,
+        contract_since_days=900,
+    )
     with db.engine.begin() as conn:
         superuser = conn.execute(
             text("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")

@@ -376,13 +376,9 @@ class MainWindow(QMainWindow):
 
     def reload_policy(self) -> None:
         """The SLA settings changed (live feed): the countdowns follow the new calendars."""
-        policy = self.ctx.policy
-
-        def load() -> Any:
-            policy.invalidate()
-            return policy.get()
-
-        self.ctx.runner.run(load, self._policy_reloaded, self._policy_reload_failed)
+        self.ctx.runner.run(
+            self.ctx.policy.fresh, self._policy_reloaded, self._policy_reload_failed
+        )
 
     def _policy_reloaded(self, policy: Any) -> None:
         self._use_policy(policy)

@@ -316,10 +316,10 @@ class BusinessCalendar:
         console's language) when the holidays package has that language, else in its own."""
         if self.holiday_country is None:
             return None
-        if day not in _holidays_for(self.holiday_country, day.year):
+        name = _holidays_for(self.holiday_country, day.year).get(day)
+        if name is None:
             return None
-        names = _holidays_for(self.holiday_country, day.year, display_language(lang))
-        return names.get(day) or _holidays_for(self.holiday_country, day.year)[day]
+        return _holidays_for(self.holiday_country, day.year, display_language(lang)).get(day, name)
 
     def is_closed_day(self, day: date) -> bool:
         """Whole local date off: holiday, closure day, or a weekday without hours."""

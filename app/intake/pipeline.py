@@ -216,6 +216,7 @@ class IntakePipeline:
         except MailSendError as error:
             log.warning("acknowledgment of ticket %s not sent: %s", ticket_id, error)
             return False, str(error)
+        sent_es, sent_en = action_texts.acknowledgment_sent(mail.from_addr)
         self.service.record_outbound(
             ticket_id=ticket_id,
             message_id=str(message["Message-ID"]).strip(),
@@ -224,8 +225,8 @@ class IntakePipeline:
             from_addr=smtp.from_addr,
             to_addr=mail.from_addr,
             kind=ActionKind.ACKNOWLEDGMENT,
-            text=action_texts.acknowledgment_sent(mail.from_addr)[0],
-            text_en=action_texts.acknowledgment_sent(mail.from_addr)[1],
+            text=sent_es,
+            text_en=sent_en,
         )
         return True, ""
 

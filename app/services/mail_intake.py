@@ -1009,6 +1009,7 @@ class _BatchWriter:
         session, now = self.session, self.now
         actions: list[dict[str, object]] = []
         owners: list[int | None] = []  # the mail index of each action that has one
+        opened_es, opened_en = action_texts.opened(Channel.EMAIL)
         for index, (outcome, ref) in enumerate(plan):
             if ref is None:
                 continue
@@ -1030,11 +1031,11 @@ class _BatchWriter:
                         ActionKind.STATUS_CHANGE,
                         ref.received,
                         now,
-                        action_texts.opened(Channel.EMAIL)[0],
+                        opened_es,
                         {
                             "opened": True,
                             **details,
-                            TEXT_EN: action_texts.opened(Channel.EMAIL)[1],
+                            TEXT_EN: opened_en,
                         },
                     )
                 )

@@ -258,6 +258,7 @@ class TicketService:
             )
             session.add(ticket)
             session.flush()
+            opened_es, opened_en = action_texts.opened(request.channel)
             opening = TicketAction(
                 uid=request.uid or uuid.uuid4().hex,
                 ticket_id=ticket.id,
@@ -265,11 +266,11 @@ class TicketService:
                 author_id=author.id if author else None,
                 occurred_at=received,
                 created_at=now,
-                text=action_texts.opened(request.channel)[0],
+                text=opened_es,
                 details={
                     "opened": True,
                     **request.details,
-                    TEXT_EN: action_texts.opened(request.channel)[1],
+                    TEXT_EN: opened_en,
                 },
             )
             session.add(opening)
@@ -411,6 +412,7 @@ class TicketService:
                 "El tiquete {number} ya no está abierto.",
                 params={"number": format_ticket_number(ticket_id)},
             )
+        taken_es, taken_en = action_texts.taken(tech.name)
         session.add(
             TicketAction(
                 uid=uuid.uuid4().hex,
@@ -419,8 +421,8 @@ class TicketService:
                 author_id=tech.id,
                 occurred_at=now,
                 created_at=now,
-                text=action_texts.taken(tech.name)[0],
-                details={"assignee": tech.login, TEXT_EN: action_texts.taken(tech.name)[1]},
+                text=taken_es,
+                details={"assignee": tech.login, TEXT_EN: taken_en},
             )
         )
 

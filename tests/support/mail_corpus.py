@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
+from pathlib import Path
 
 KEY_USER = "lider@cliente.com.pa"
 PNG = base64.b64decode(
@@ -394,3 +395,18 @@ def ticket_mail(
     if attachment is not None:
         msg.add_attachment(attachment, maintype="image", subtype="png", filename="captura.png")
     return msg.as_bytes()
+
+
+def write_eml_files(folder: Path, count: int = 12) -> list[str]:
+    """The first ``count`` corpus mails as .eml files, the first one named twice (a duplicate)
+    and a file of garbage (quarantined): what an operator might hand to ``intake eml``."""
+    files = []
+    for i, sample in enumerate(build_corpus()[:count]):
+        path = folder / f"{i:02d}.eml"
+        path.write_bytes(sample.raw)
+        files.append(str(path))
+    files.append(files[0])  # the same file twice: a duplicate
+    junk = folder / "junk.eml"
+    junk.write_bytes(b"garbage")
+    files.append(str(junk))
+    return files

@@ -24,7 +24,7 @@ from app.intake.pipeline import (
 from app.services import mail_intake
 from app.services.directory import DirectoryService
 from app.services.tickets import TicketService
-from tests.support.mail_corpus import KEY_USER, build_corpus, ticket_mail
+from tests.support.mail_corpus import KEY_USER, build_corpus, ticket_mail, write_eml_files
 
 
 @pytest.fixture
@@ -186,14 +186,7 @@ def test_batch_hit_by_a_concurrent_worker_falls_back_one_by_one(
 def test_eml_command_in_batches_with_parse_workers(
     pipeline: IntakePipeline, db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    files = []
-    for i, sample in enumerate(build_corpus()[:12]):
-        path = tmp_path / f"{i:02d}.eml"
-        path.write_bytes(sample.raw)
-        files.append(str(path))
-    files.append(files[0])
-    (tmp_path / "junk.eml").write_bytes(b"garbage")
-    files.append(str(tmp_path / "junk.eml"))
+    files = write_eml_files(tmp_path)
     args = ["intake", "eml", "--db", db.url, "--batch-size", "5", "--parse-workers", "1"]
     code = main([*args, *files])
     out = capsys.readouterr().out.strip().splitlines()

@@ -18,7 +18,7 @@ from app.services.directory import DirectoryService
 from app.services.errors import PermissionDenied
 from app.services.mail_intake import MailIntakeService
 from app.services.tickets import TicketService
-from tests.support.mail_corpus import KEY_USER, build_corpus, ticket_mail
+from tests.support.mail_corpus import KEY_USER, build_corpus, ticket_mail, write_eml_files
 
 
 @pytest.fixture
@@ -174,14 +174,7 @@ def test_ticket_left_without_its_mail_gets_it_on_retry(
 def test_eml_command_prints_summary_and_exits_zero(
     pipeline: IntakePipeline, db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    files = []
-    for i, sample in enumerate(build_corpus()[:12]):
-        path = tmp_path / f"{i:02d}.eml"
-        path.write_bytes(sample.raw)
-        files.append(str(path))
-    files.append(files[0])  # the same file twice: a duplicate
-    (tmp_path / "junk.eml").write_bytes(b"garbage")
-    files.append(str(tmp_path / "junk.eml"))
+    files = write_eml_files(tmp_path)
     code = main(["intake", "eml", "--db", db.url, *files])
     out = capsys.readouterr().out.strip().splitlines()
     assert code == 0

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -13,13 +12,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.data.engine import Database
-from app.domain.channels import Channel
 from app.domain.priorities import Priority
 from app.domain.tickets import TicketStatus
 from app.services.directory import DirectoryService
 from app.services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
-from app.services.sla_settings import PolicyCache
-from app.services.tickets import OpenTicketRequest, TicketService
+from app.services.tickets import TicketService
+from tests.unit.live.conftest import open_ticket, seeded
 from tests.unit.ui.conftest_dialogs import wait_idle
 from ui import i18n
 from ui.context import AppContext
@@ -163,30 +161,13 @@ def test_other_errors_show_one_line_never_a_traceback() -> None:
 
 @pytest.fixture
 def desk_on(db: Database, qtbot: QtBot) -> Iterator[tuple[AppContext, TicketService, int]]:
+    tickets = seeded(db)
+    ticket_id = open_ticket(tickets)
     directory = DirectoryService(db)
-    ana = directory.add_technician("ana", "Ana Ríos")
-    directory.add_technician("beto", "Beto Jaén")
-    directory.add_client(
-        "Cliente Vigente",
-        contract_from=date.today() - timedelta(days=30),
-        contract_until=date.today() + timedelta(days=300),
-        key_user_email="clave@vigente.pa",
-        key_user_name="Karla Clave",
-    )
-    policy = PolicyCache(db)
-    tickets = TicketService(db, policy)
-    ticket_id = tickets.open(
-        OpenTicketRequest(
-            channel=Channel.EMAIL,
-            priority=Priority.ALTO,
-            subject="No imprime facturas",
-            requester_address="clave@vigente.pa",
-        ),
-        "ana",
-    ).id
+    ana = next(t for t in directory.technicians() if t.login == "ana")
     runner = TaskRunner()
     ctx = AppContext(
-        tickets=tickets, directory=directory, policy=policy, technician=ana, runner=runner
+        tickets=tickets, directory=directory, policy=tickets.policy, technician=ana, runner=runner
     )
     yield ctx, tickets, ticket_id
     runner.wait_idle()

@@ -6,7 +6,6 @@ from __future__ import annotations
 import socket
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -16,12 +15,10 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import make_url
 
 from app.data.engine import Database
-from app.domain.channels import Channel
-from app.domain.priorities import Priority
 from app.live.journal import Journal
 from app.services.directory import DirectoryService
-from app.services.sla_settings import PolicyCache
-from app.services.tickets import NewAttachment, OpenTicketRequest, TicketService
+from app.services.tickets import NewAttachment, TicketService
+from tests.unit.live.conftest import open_ticket, seeded
 from ui.context import AppContext
 from ui.live_feed import attach_live_feed
 from ui.tasks import TaskRunner
@@ -47,26 +44,11 @@ class _Desk:
 
 @pytest.fixture
 def desk(pg_db: Database, tmp_path: Path, qtbot: QtBot) -> Iterator[_Desk]:
+    tickets = seeded(pg_db)
+    ticket_id = open_ticket(tickets)
     directory = DirectoryService(pg_db)
-    ana = directory.add_technician("ana", "Ana Ríos")
-    today = date.today()
-    directory.add_client(
-        "Cliente Vigente",
-        contract_from=today - timedelta(days=30),
-        contract_until=today + timedelta(days=300),
-        key_user_email="clave@vigente.pa",
-    )
-    policy = PolicyCache(pg_db)
-    tickets = TicketService(pg_db, policy)
-    ticket_id = tickets.open(
-        OpenTicketRequest(
-            channel=Channel.EMAIL,
-            priority=Priority.ALTO,
-            subject="No imprime facturas",
-            requester_address="clave@vigente.pa",
-        ),
-        "ana",
-    ).id
+    ana = next(t for t in directory.technicians() if t.login == "ana")
+    policy = tickets.policy
     runner = TaskRunner()
     ctx = AppContext(
         tickets=tickets,
